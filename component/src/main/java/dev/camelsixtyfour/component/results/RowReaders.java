@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelsixtyfour.component.model.ResultFormat;
 
 /**
  * Opens the row iterator that matches a result file's format.
@@ -25,9 +26,9 @@ public final class RowReaders {
             throws IOException {
         try {
             return switch (format) {
-                case CSV -> new CsvRowIterator(input, source);
-                case JSON -> new JsonArrayRowIterator(input, source, mapper);
-                case NDJSON -> new NdjsonRowIterator(input, source, mapper);
+                case csv -> new CsvRowIterator(input, source);
+                case json -> new JsonArrayRowIterator(input, source, mapper);
+                case ndjson -> new NdjsonRowIterator(input, source, mapper);
             };
         } catch (IOException | RuntimeException e) {
             input.close();

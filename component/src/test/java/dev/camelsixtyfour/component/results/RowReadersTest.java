@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelsixtyfour.component.model.ResultFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,10 +27,10 @@ class RowReadersTest {
 
     static Stream<Arguments> twoRowFiles() {
         return Stream.of(
-                Arguments.of(ResultFormat.CSV, "name,domain\nAcme,acme.com\n\"Beta, Inc\",beta.io\n"),
-                Arguments.of(ResultFormat.JSON,
+                Arguments.of(ResultFormat.csv, "name,domain\nAcme,acme.com\n\"Beta, Inc\",beta.io\n"),
+                Arguments.of(ResultFormat.json,
                         "[{\"name\":\"Acme\",\"domain\":\"acme.com\"},\n {\"name\":\"Beta, Inc\",\"domain\":\"beta.io\"}]"),
-                Arguments.of(ResultFormat.NDJSON,
+                Arguments.of(ResultFormat.ndjson,
                         "{\"name\":\"Acme\",\"domain\":\"acme.com\"}\n\n{\"name\":\"Beta, Inc\",\"domain\":\"beta.io\"}\n"));
     }
 
@@ -38,7 +39,7 @@ class RowReadersTest {
     void readsRowsInOrderWithColumnsKeyedByName(ResultFormat format, String content) throws IOException {
         CloseTrackingStream input = stream(content);
 
-        List<Map<String, Object>> rows = drain(RowReaders.open(format, input, "results." + format.apiValue(), MAPPER));
+        List<Map<String, Object>> rows = drain(RowReaders.open(format, input, "results." + format.value(), MAPPER));
 
         assertThat(rows).containsExactly(
                 Map.of("name", "Acme", "domain", "acme.com"),
@@ -71,7 +72,7 @@ class RowReadersTest {
 
     @Test
     void jsonKeepsValueTypes() throws IOException {
-        RowIterator rows = RowReaders.open(ResultFormat.JSON,
+        RowIterator rows = RowReaders.open(ResultFormat.json,
                 stream("[{\"employees\":120,\"public\":true,\"tags\":[\"a\"]}]"), "results.json", MAPPER);
 
         assertThat(rows.next()).containsEntry("employees", 120).containsEntry("public", true)
@@ -80,15 +81,15 @@ class RowReadersTest {
 
     @Test
     void emptyFileHasNoRows() throws IOException {
-        assertThat(RowReaders.open(ResultFormat.NDJSON, stream(""), "empty", MAPPER).hasNext()).isFalse();
-        assertThat(RowReaders.open(ResultFormat.JSON, stream("[]"), "empty", MAPPER).hasNext()).isFalse();
-        assertThat(RowReaders.open(ResultFormat.CSV, stream("name,domain\n"), "empty", MAPPER).hasNext()).isFalse();
+        assertThat(RowReaders.open(ResultFormat.ndjson, stream(""), "empty", MAPPER).hasNext()).isFalse();
+        assertThat(RowReaders.open(ResultFormat.json, stream("[]"), "empty", MAPPER).hasNext()).isFalse();
+        assertThat(RowReaders.open(ResultFormat.csv, stream("name,domain\n"), "empty", MAPPER).hasNext()).isFalse();
     }
 
     @Test
     void jsonThatIsNotAnArrayFailsNamingTheSourceAndClosesTheStream() throws IOException {
         CloseTrackingStream input = stream("{\"detail\":\"expired\"}");
-        RowIterator rows = RowReaders.open(ResultFormat.JSON, input, "job-7/results.json", MAPPER);
+        RowIterator rows = RowReaders.open(ResultFormat.json, input, "job-7/results.json", MAPPER);
 
         assertThatThrownBy(rows::hasNext)
                 .isInstanceOf(UncheckedIOException.class)
@@ -99,7 +100,7 @@ class RowReadersTest {
 
     @Test
     void ndjsonLineThatIsNotAnObjectFailsNamingTheRow() throws IOException {
-        RowIterator rows = RowReaders.open(ResultFormat.NDJSON, stream("{\"a\":1}\n[1,2]\n"), "out.ndjson", MAPPER);
+        RowIterator rows = RowReaders.open(ResultFormat.ndjson, stream("{\"a\":1}\n[1,2]\n"), "out.ndjson", MAPPER);
 
         rows.next();
 
