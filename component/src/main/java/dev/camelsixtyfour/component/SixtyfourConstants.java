@@ -10,8 +10,8 @@ public final class SixtyfourConstants {
     public static final String OPERATION = "CamelSixtyfourOperation";
 
     @Metadata(label = "producer", description = "The key sent as Idempotency-Key with a run request. When absent the"
-                                                + " exchange id is sent, so redeliveries of the same exchange never"
-                                                + " start a second run.",
+                                                + " exchange id joined with the workflow id is sent, so redeliveries"
+                                                + " of the same exchange never start a second run.",
               javaType = "String")
     public static final String IDEMPOTENCY_KEY = "CamelSixtyfourIdempotencyKey";
 
