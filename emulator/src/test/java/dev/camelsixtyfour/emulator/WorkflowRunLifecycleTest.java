@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -213,7 +214,10 @@ class WorkflowRunLifecycleTest {
     static List<Map<String, Object>> companies(int count) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            rows.add(Map.of("symbol", "SYM" + i, "name", "Company " + i + " Inc."));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("symbol", "SYM" + i);
+            row.put("name", "Company " + i + " Inc.");
+            rows.add(row);
         }
         return rows;
     }
@@ -221,7 +225,10 @@ class WorkflowRunLifecycleTest {
     static List<Map<String, Object>> leads(int count) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            rows.add(Map.of("email", "person" + i + "@example.com", "name", "Person " + i));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("email", "person" + i + "@example.com");
+            row.put("name", "Person " + i);
+            rows.add(row);
         }
         return rows;
     }
