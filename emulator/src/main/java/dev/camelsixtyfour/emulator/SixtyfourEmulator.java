@@ -126,7 +126,7 @@ public final class SixtyfourEmulator implements AutoCloseable {
         return journal.snapshot();
     }
 
-    /** The requests whose path starts with {@code pathPrefix}. */
+    /** The requests whose path starts with {@code pathPrefix}, matched by whole segments as {@link Faults} does. */
     public List<RecordedRequest> requests(String pathPrefix) {
         return journal.snapshot(pathPrefix);
     }

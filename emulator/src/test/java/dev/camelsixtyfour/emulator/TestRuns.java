@@ -13,7 +13,7 @@ final class TestRuns {
     }
 
     static EmulatedRun awaitStatus(SixtyfourEmulator emulator, String jobId, String status) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
                 .until(() -> emulator.run(jobId).map(EmulatedRun::status).orElse("").equals(status));
         return emulator.run(jobId).orElseThrow();
     }

@@ -16,10 +16,11 @@ final class ErrorDetails {
 
     private static final int MAX_TEXT = 500;
 
-    // How the service names a missing column: "... column 'email' ... row 3" in either order.
-    private static final Pattern COLUMN = Pattern.compile("column[s]?\\s*[:=]?\\s*['\"`]?([\\w .-]+?)['\"`]?(?:[\\s,;)]|$)",
+    // How the service names a missing column: "webhook_payload[3] (row 4) is missing required column 'email' …".
+    private static final Pattern COLUMN = Pattern.compile("column\\s+['\"`]([^'\"`]+)['\"`]",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern ROW = Pattern.compile("row(?:\\s*index)?\\s*[:=#]?\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ROW_INDEX = Pattern.compile("\\[(\\d+)]");
+    private static final Pattern ROW_NUMBER = Pattern.compile("\\brow\\s+(\\d+)", Pattern.CASE_INSENSITIVE);
 
     private ErrorDetails() {
     }
@@ -44,13 +45,17 @@ final class ErrorDetails {
         return legacyForm(json);
     }
 
-    /** The row index a missing-column message names, or null. */
+    /** The zero-based row index a missing-column message names ("[3]", or "row 4" counted from 1), or null. */
     static Integer rowOf(String detail) {
         if (detail == null) {
             return null;
         }
-        Matcher matcher = ROW.matcher(detail);
-        return matcher.find() ? Integer.valueOf(matcher.group(1)) : null;
+        Matcher index = ROW_INDEX.matcher(detail);
+        if (index.find()) {
+            return Integer.valueOf(index.group(1));
+        }
+        Matcher number = ROW_NUMBER.matcher(detail);
+        return number.find() ? Integer.parseInt(number.group(1)) - 1 : null;
     }
 
     /** The column a missing-column message names, or null. */

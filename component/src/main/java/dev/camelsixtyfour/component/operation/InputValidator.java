@@ -37,7 +37,9 @@ final class InputValidator {
 
     private static void checkRow(JsonNode row, int index, InputSchema schema, String workflowId) {
         for (String column : schema.requiredColumns()) {
-            if (!row.has(column) || row.get(column).isNull()) {
+            JsonNode value = row.get(column);
+            // Blank text counts as missing, the way the service counts it.
+            if (value == null || value.isNull() || value.isTextual() && value.asText().isBlank()) {
                 throw SixtyfourException.builder("Row " + index + " misses the required column '" + column + "'")
                         .workflowId(workflowId)
                         .missingColumn(index, column)

@@ -1,6 +1,5 @@
 package dev.camelsixtyfour.component.operation;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -50,7 +49,7 @@ final class RunOperation implements OperationHandler {
         String workflowId = config.getId();
         WebhookPayload payload = WebhookPayloads.fromExchange(exchange, workflowId, config.isAllowEmptyPayload());
         RunRequest request = new RunRequest(workflowId, payload, specsOverrideOf(exchange), config.isSaveJson(),
-                resultFormats, idempotencyKeyOf(exchange));
+                resultFormats, idempotencyKeyOf(exchange, workflowId));
         LOG.debug("Exchange {}: starting a run of workflow {} with {} rows", exchange.getExchangeId(), workflowId,
                 payload.rowCount());
 
@@ -85,10 +84,14 @@ final class RunOperation implements OperationHandler {
         }
     }
 
-    private static String idempotencyKeyOf(Exchange exchange) {
-        // The exchange id survives Camel's redelivery, so a redelivered exchange can never start a second run.
+    /**
+     * The caller's key, else one derived from the exchange id: it survives Camel's redelivery, so a redelivered
+     * exchange can never start a second run. The workflow id is part of it so that one exchange sent to two
+     * workflows still starts a run of each.
+     */
+    static String idempotencyKeyOf(Exchange exchange, String workflowId) {
         String key = exchange.getMessage().getHeader(SixtyfourConstants.IDEMPOTENCY_KEY, String.class);
-        return key == null || key.isBlank() ? exchange.getExchangeId() : key;
+        return key == null || key.isBlank() ? exchange.getExchangeId() + ":" + workflowId : key;
     }
 
     private JsonNode specsOverrideOf(Exchange exchange) {
@@ -129,9 +132,16 @@ final class RunOperation implements OperationHandler {
         if (formats == null || formats.isBlank()) {
             return parsed;
         }
-        Arrays.stream(formats.split(",")).map(String::strip).filter(format -> !format.isEmpty())
-                .map(ResultFormat::fromValue)
-                .forEach(parsed::add);
+        for (String format : formats.split(",")) {
+            if (format.isBlank()) {
+                continue;
+            }
+            try {
+                parsed.add(ResultFormat.fromValue(format));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("The resultFormats option: " + e.getMessage(), e);
+            }
+        }
         return parsed;
     }
 }

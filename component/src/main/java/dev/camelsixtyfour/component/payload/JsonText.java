@@ -6,9 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.camelsixtyfour.component.SixtyfourException;
 import dev.camelsixtyfour.component.client.SixtyfourJson;
@@ -58,11 +59,13 @@ final class JsonText {
         return WebhookPayload.ofTree(rows);
     }
 
+    /** Every top-level JSON value of the text: one for a JSON document, one per line for NDJSON. */
     private static List<JsonNode> readDocuments(byte[] json, String workflowId) {
+        ObjectMapper mapper = SixtyfourJson.mapper();
         List<JsonNode> documents = new ArrayList<>();
-        try (MappingIterator<JsonNode> values = SixtyfourJson.mapper().readerFor(JsonNode.class).readValues(json)) {
-            while (values.hasNextValue()) {
-                documents.add(values.nextValue());
+        try (JsonParser parser = mapper.createParser(json)) {
+            while (parser.nextToken() != null) {
+                documents.add(mapper.readTree(parser));
             }
             return documents;
         } catch (JsonProcessingException e) {

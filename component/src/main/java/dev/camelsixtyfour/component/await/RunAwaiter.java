@@ -1,0 +1,95 @@
+package dev.camelsixtyfour.component.await;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.camelsixtyfour.component.SixtyfourAwaitTimeoutException;
+import dev.camelsixtyfour.component.SixtyfourException;
+import dev.camelsixtyfour.component.client.SixtyfourClient;
+import dev.camelsixtyfour.component.model.LiveStatus;
+import dev.camelsixtyfour.component.model.RunStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls a run's live status on an {@link AwaitSchedule} until the run reaches a terminal status. No thread waits:
+ * each poll is a task on the scheduler whose answer schedules the next one. Keeps no state between waits; each
+ * wait's state lives in its own {@link Wait}.
+ */
+public final class RunAwaiter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunAwaiter.class);
+
+    private final SixtyfourClient client;
+    private final ScheduledExecutorService scheduler;
+
+    public RunAwaiter(SixtyfourClient client, ScheduledExecutorService scheduler) {
+        this.client = client;
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * Completes with the terminal live status, or exceptionally with a {@link SixtyfourAwaitTimeoutException} when
+     * the schedule's timeout passes first (the run is left alone), or with the failure of a poll.
+     */
+    public CompletableFuture<LiveStatus> await(String workflowId, String jobId, AwaitSchedule schedule) {
+        Wait wait = new Wait(workflowId, jobId, schedule);
+        wait.scheduleNext();
+        return wait.outcome;
+    }
+
+    private final class Wait {
+
+        private final String workflowId;
+        private final String jobId;
+        private final AwaitSchedule schedule;
+        private final long startNanos = System.nanoTime();
+        private final CompletableFuture<LiveStatus> outcome = new CompletableFuture<>();
+        private int polls;
+        private volatile RunStatus lastStatus;
+
+        Wait(String workflowId, String jobId, AwaitSchedule schedule) {
+            this.workflowId = workflowId;
+            this.jobId = jobId;
+            this.schedule = schedule;
+        }
+
+        void scheduleNext() {
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+            Optional<Duration> delay = schedule.nextDelay(polls, elapsed);
+            if (delay.isEmpty()) {
+                LOG.info("Stopped waiting for run {} after {} polls; last status {}", jobId, polls, lastStatus);
+                outcome.completeExceptionally(
+                        new SixtyfourAwaitTimeoutException(workflowId, jobId, lastStatus, schedule.timeout()));
+                return;
+            }
+            try {
+                scheduler.schedule(this::poll, delay.get().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                outcome.completeExceptionally(SixtyfourException.builder(
+                        "Stopped waiting for run " + jobId + " because the endpoint is stopping").cause(e).build());
+            }
+        }
+
+        private void poll() {
+            polls++;
+            client.liveStatus(jobId).whenComplete((status, failure) -> {
+                if (failure != null) {
+                    outcome.completeExceptionally(failure);
+                    return;
+                }
+                lastStatus = status.overallStatus();
+                LOG.debug("Run {} poll {}: {} {}%", jobId, polls, lastStatus, status.overallProgressPercentage());
+                if (lastStatus != null && lastStatus.isTerminal()) {
+                    outcome.complete(status);
+                } else {
+                    scheduleNext();
+                }
+            });
+        }
+    }
+}
