@@ -1,0 +1,57 @@
+package dev.camelsixtyfour.app.config;
+
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/**
+ * The application's configuration under {@code sixtyfour.*}: where the API is, where the app keeps its state, and
+ * the pipelines it runs. Users define pipelines here, without writing Java.
+ */
+@ConfigMapping(prefix = "sixtyfour")
+public interface SixtyfourAppConfig {
+
+    /** How to reach the Sixtyfour API. */
+    ApiConfig api();
+
+    /** Where the app keeps files it writes (results, rejects, reports) unless a pipeline says otherwise. */
+    @WithName("data-directory")
+    @WithDefault("data")
+    String dataDirectory();
+
+    /** One-shot mode: process what is in the sources, print a summary and exit (used by {@code bin/demo}). */
+    @WithName("one-shot")
+    @WithDefault("false")
+    boolean oneShot();
+
+    /** Where batches, file progress and processed-file keys are kept. */
+    StoreConfig store();
+
+    /** The pipelines, by name; the name becomes the prefix of every route id of the pipeline. */
+    Map<String, PipelineConfig> pipelines();
+
+    interface StoreConfig {
+
+        /**
+         * The Quarkus datasource holding the app's state: {@code <default>} (the embedded H2 file database) or the
+         * name of another configured datasource, e.g. {@code postgres}.
+         */
+        @WithDefault("<default>")
+        String datasource();
+    }
+
+    interface ApiConfig {
+
+        /** Base URI of the Sixtyfour API; tests and the demo point it at the emulator. */
+        @WithName("base-uri")
+        @WithDefault("https://api.sixtyfour.ai")
+        String baseUri();
+
+        /** The API key; set it through the SIXTYFOUR_API_KEY environment variable, never in a committed file. */
+        @WithName("key")
+        Optional<String> key();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.camelsixtyfour.app.ops;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.camelsixtyfour.app.batch.BatchStore;
+import dev.camelsixtyfour.app.config.PipelineConfig.SourceType;
+import dev.camelsixtyfour.app.pipeline.Pipeline;
+import dev.camelsixtyfour.app.pipeline.PipelineRegistry;
+
+/**
+ * One-shot mode: waits until every pipeline is idle (no file left in a local inbox, nothing in flight, no open or
+ * unconfirmed batch), prints a summary and returns the exit code: 0 when every batch ended in the outbox.
+ */
+@ApplicationScoped
+public class OneShotRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OneShotRun.class);
+    private static final Duration CHECK_EVERY = Duration.ofMillis(250);
+    private static final int IDLE_CHECKS = 4;
+
+    @Inject
+    PipelineRegistry registry;
+
+    @Inject
+    BatchStore store;
+
+    @Inject
+    PipelineMetrics metrics;
+
+    @Inject
+    CamelContext camel;
+
+    public int runToCompletion() throws InterruptedException {
+        long started = System.nanoTime();
+        int idleInARow = 0;
+        while (idleInARow < IDLE_CHECKS) {
+            Thread.sleep(CHECK_EVERY.toMillis());
+            idleInARow = idle() ? idleInARow + 1 : 0;
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        return printSummary(took);
+    }
+
+    private boolean idle() {
+        if (!camel.isStarted() || camel.getInflightRepository().size() > 0) {
+            return false;
+        }
+        for (Pipeline pipeline : registry.pipelines()) {
+            if (store.pendingBatches(pipeline.name()) > 0 || hasWaitingFiles(pipeline)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasWaitingFiles(Pipeline pipeline) {
+        if (pipeline.config().source().type() != SourceType.FILE) {
+            return false;
+        }
+        Path inbox = Path.of(pipeline.config().source().directory());
+        if (!Files.isDirectory(inbox)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(inbox)) {
+            return entries.anyMatch(entry -> Files.isRegularFile(entry)
+                    && entry.getFileName().toString().matches(pipeline.config().source().include()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the inbox " + inbox, e);
+        }
+    }
+
+    private int printSummary(Duration took) {
+        boolean clean = true;
+        StringBuilder summary = new StringBuilder("\n== camel-sixtyfour summary (").append(took.toMillis())
+                .append(" ms)\n");
+        for (Pipeline pipeline : registry.pipelines()) {
+            String name = pipeline.name();
+            double rowsIn = metrics.count("sixtyfour.rows.read", name);
+            double parked = metrics.count("sixtyfour.batches.parked", name);
+            double failedFiles = metrics.count("sixtyfour.files.failed", name);
+            summary.append(String.format("pipeline %s: rows in %.0f, rejected %.0f, batches %.0f, runs completed %.0f,"
+                    + " runs failed %.0f, batches parked %.0f, rows out %.0f, failed files %.0f%n", name, rowsIn,
+                    metrics.count("sixtyfour.rows.rejected", name), metrics.count("sixtyfour.batches.triggered", name),
+                    metrics.count("sixtyfour.runs.completed", name), metrics.count("sixtyfour.runs.failed", name),
+                    parked, metrics.count("sixtyfour.rows.written", name), failedFiles));
+            summary.append(String.format("  results: %s%n  manifest: %s%n  rows/s: %.1f%n",
+                    pipeline.paths().results().toAbsolutePath(), pipeline.paths().manifest().toAbsolutePath(),
+                    rowsIn * 1000.0 / Math.max(1, took.toMillis())));
+            clean &= parked == 0 && failedFiles == 0;
+        }
+        LOG.info("{}", summary);
+        return clean ? 0 : 1;
+    }
+}

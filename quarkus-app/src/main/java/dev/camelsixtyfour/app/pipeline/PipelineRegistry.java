@@ -1,0 +1,50 @@
+package dev.camelsixtyfour.app.pipeline;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.camelsixtyfour.app.config.PipelineConfig;
+import dev.camelsixtyfour.app.config.SixtyfourAppConfig;
+import dev.camelsixtyfour.app.mapping.InputSchemaClient;
+
+/** The enabled pipelines of the configuration, in name order. */
+@ApplicationScoped
+public class PipelineRegistry {
+
+    private final List<Pipeline> pipelines = new ArrayList<>();
+    private final SixtyfourAppConfig config;
+
+    @Inject
+    public PipelineRegistry(SixtyfourAppConfig config) {
+        this.config = config;
+        InputSchemaClient schemaClient = new InputSchemaClient(config.api().baseUri(), apiKey());
+        int index = 0;
+        for (Map.Entry<String, PipelineConfig> entry : new TreeMap<>(config.pipelines()).entrySet()) {
+            if (entry.getValue().enabled()) {
+                Path output = entry.getValue().output().directory().map(Path::of)
+                        .orElse(Path.of(config.dataDirectory(), entry.getKey()));
+                pipelines.add(new Pipeline(entry.getKey(), index++, entry.getValue(), output, schemaClient));
+            }
+        }
+    }
+
+    public List<Pipeline> pipelines() {
+        return List.copyOf(pipelines);
+    }
+
+    public String baseUri() {
+        return config.api().baseUri();
+    }
+
+    /** The API key, from {@code sixtyfour.api.key} (by default the SIXTYFOUR_API_KEY environment variable). */
+    public String apiKey() {
+        return config.api().key().orElseThrow(() -> new IllegalStateException(
+                "No Sixtyfour API key: set the SIXTYFOUR_API_KEY environment variable (or sixtyfour.api.key)"));
+    }
+}

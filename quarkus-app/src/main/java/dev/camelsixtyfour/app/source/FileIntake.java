@@ -1,0 +1,112 @@
+package dev.camelsixtyfour.app.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.OffsetDateTime;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.camelsixtyfour.app.batch.BatchStore;
+import dev.camelsixtyfour.app.format.MalformedFileException;
+import dev.camelsixtyfour.app.format.RowReader;
+import dev.camelsixtyfour.app.format.RowReaders;
+import dev.camelsixtyfour.app.mapping.InputSchemaClient.WorkflowUnavailableException;
+import dev.camelsixtyfour.app.ops.PipelineMetrics;
+import dev.camelsixtyfour.app.pipeline.Pipeline;
+
+/** The file-level steps of a pipeline's source and parse stages: start, open the rows, finish, or report a failure. */
+public final class FileIntake {
+
+    public static final String TALLY = "SixtyfourAppFileTally";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileIntake.class);
+
+    private final Pipeline pipeline;
+    private final BatchStore store;
+    private final PipelineMetrics metrics;
+
+    public FileIntake(Pipeline pipeline, BatchStore store, PipelineMetrics metrics) {
+        this.pipeline = pipeline;
+        this.store = store;
+        this.metrics = metrics;
+    }
+
+    /** Notes the file, finds where an interrupted attempt stopped, and makes sure the workflow's schema is known. */
+    public void begin(Exchange exchange) {
+        Message in = exchange.getMessage();
+        String fileName = in.getHeader(Exchange.FILE_NAME, String.class);
+        String fileKey = fileName + "|" + in.getHeader(Exchange.FILE_LENGTH, Long.class) + "|"
+                + in.getHeader(Exchange.FILE_LAST_MODIFIED, Long.class);
+        long resumeAfter = store.handedUpTo(pipeline.name(), fileKey);
+        exchange.setProperty(TALLY, new FileTally(fileName, fileKey, resumeAfter));
+        exchange.setProperty(SourceUris.DISPOSITION, SourceUris.DONE);
+        if (resumeAfter > 0) {
+            LOG.info("Pipeline {}: picked up {} again; resuming after line {}", pipeline.name(), fileName, resumeAfter);
+        } else {
+            LOG.info("Pipeline {}: picked up {} ({} bytes)", pipeline.name(), fileName,
+                    in.getHeader(Exchange.FILE_LENGTH));
+        }
+        pipeline.validator();
+    }
+
+    /** The file's rows, read one at a time while the split consumes them. */
+    public RowReader rows(Exchange exchange) throws IOException, InvalidPayloadException {
+        FileTally tally = exchange.getProperty(TALLY, FileTally.class);
+        InputStream input = exchange.getMessage().getMandatoryBody(InputStream.class);
+        return RowReaders.open(input, pipeline.config().format(), tally.fileName());
+    }
+
+    public void finish(Exchange exchange) {
+        FileTally tally = exchange.getProperty(TALLY, FileTally.class);
+        LOG.info("Pipeline {}: {} done: {} rows read, {} to batches, {} rejected{}", pipeline.name(),
+                tally.fileName(), tally.read(), tally.batched(), tally.rejected(),
+                tally.skipped() > 0 ? ", " + tally.skipped() + " already handed on before a restart" : "");
+    }
+
+    /**
+     * A file that cannot be read to its end (or whose workflow refuses us for good): the rows before the failure
+     * have gone on; the file moves to the error folder and the returned report goes beside it.
+     */
+    public String failureReport(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        FileTally tally = exchange.getProperty(TALLY, FileTally.class);
+        String fileName = tally != null ? tally.fileName() : exchange.getMessage().getHeader(Exchange.FILE_NAME,
+                String.class);
+        exchange.setProperty(SourceUris.DISPOSITION, SourceUris.ERROR);
+        metrics.fileFailed(pipeline.name());
+        LOG.warn("Pipeline {}: {} failed and moves to {}: {}", pipeline.name(), fileName, SourceUris.ERROR,
+                failure.getMessage());
+        return report(fileName, failure, tally);
+    }
+
+    private String report(String fileName, Exception failure, FileTally tally) {
+        StringBuilder report = new StringBuilder()
+                .append("file: ").append(fileName).append('\n')
+                .append("pipeline: ").append(pipeline.name()).append('\n')
+                .append("failed at: ").append(OffsetDateTime.now()).append('\n');
+        if (failure instanceof MalformedFileException malformed) {
+            report.append("line: ").append(malformed.line()).append('\n');
+        }
+        report.append("reason: ").append(failure.getMessage()).append('\n');
+        if (tally != null) {
+            report.append("rows read before the failure: ").append(tally.read()).append('\n')
+                    .append("rows handed to batches: ").append(tally.batched()).append('\n')
+                    .append("rows rejected: ").append(tally.rejected())
+                    .append(" (see ").append(pipeline.paths().rejected()).append(")\n");
+        }
+        report.append("To retry: fix the file and drop it into the source folder again.\n");
+        return report.toString();
+    }
+
+    /** Failures that waiting will not cure; anything else leaves the file in place to be read again. */
+    public static boolean permanent(Throwable failure) {
+        if (failure instanceof MalformedFileException) {
+            return true;
+        }
+        return failure instanceof WorkflowUnavailableException unavailable && !unavailable.passing();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.camelsixtyfour.app.source;
+
+/**
+ * What happened to one source file's rows while it is read; shared by the file's exchange and its split rows.
+ * {@code resumeAfter} is the last line handed on before, when an earlier attempt was interrupted.
+ */
+public final class FileTally {
+
+    private final String fileName;
+    private final String fileKey;
+    private final long resumeAfter;
+    private long read;
+    private long batched;
+    private long rejected;
+    private long skipped;
+
+    public FileTally(String fileName, String fileKey, long resumeAfter) {
+        this.fileName = fileName;
+        this.fileKey = fileKey;
+        this.resumeAfter = resumeAfter;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public String fileKey() {
+        return fileKey;
+    }
+
+    /** True when the row was handed on by an earlier, interrupted attempt at this file. */
+    public boolean alreadyHanded(long line) {
+        return line <= resumeAfter;
+    }
+
+    public long resumeAfter() {
+        return resumeAfter;
+    }
+
+    public synchronized void countRead() {
+        read++;
+    }
+
+    public synchronized void countBatched() {
+        batched++;
+    }
+
+    public synchronized void countRejected() {
+        rejected++;
+    }
+
+    public synchronized void countSkipped() {
+        skipped++;
+    }
+
+    public synchronized long read() {
+        return read;
+    }
+
+    public synchronized long batched() {
+        return batched;
+    }
+
+    public synchronized long rejected() {
+        return rejected;
+    }
+
+    public synchronized long skipped() {
+        return skipped;
+    }
+}
