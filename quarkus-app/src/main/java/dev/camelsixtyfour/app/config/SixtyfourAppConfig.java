@@ -27,11 +27,21 @@ public interface SixtyfourAppConfig {
     @WithDefault("false")
     boolean oneShot();
 
+    DemoConfig demo();
+
     /** Where batches, file progress and processed-file keys are kept. */
     StoreConfig store();
 
     /** The pipelines, by name; the name becomes the prefix of every route id of the pipeline. */
     Map<String, PipelineConfig> pipelines();
+
+    interface DemoConfig {
+
+        /** Start the bundled emulator in-process as the API when no API key is configured (bin/demo). */
+        @WithName("embedded-emulator")
+        @WithDefault("false")
+        boolean embeddedEmulator();
+    }
 
     interface StoreConfig {
 

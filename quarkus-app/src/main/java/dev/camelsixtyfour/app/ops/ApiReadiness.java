@@ -14,7 +14,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import dev.camelsixtyfour.app.config.SixtyfourAppConfig;
+import dev.camelsixtyfour.app.pipeline.SixtyfourApi;
 
 /**
  * Ready only while the Sixtyfour API answers an authenticated call ({@code GET /workflows/runs?limit=1}) with 200:
@@ -29,11 +29,11 @@ public class ApiReadiness implements HealthCheck {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     @Inject
-    SixtyfourAppConfig config;
+    SixtyfourApi api;
 
     @Override
     public HealthCheckResponse call() {
-        String base = config.api().baseUri();
+        String base = api.baseUri();
         int status = probe(base);
         return HealthCheckResponse.named("sixtyfour-api")
                 .status(status == 200)
@@ -44,11 +44,11 @@ public class ApiReadiness implements HealthCheck {
 
     /** The HTTP status of the probe, or 0 when the API did not answer. */
     private int probe(String base) {
-        if (config.api().key().isEmpty()) {
+        if (api.apiKey() == null) {
             return 0;
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/workflows/runs?limit=1"))
-                .header("x-api-key", config.api().key().get())
+                .header("x-api-key", api.apiKey())
                 .timeout(TIMEOUT)
                 .GET()
                 .build();

@@ -8,7 +8,11 @@ import java.time.Duration;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.StartupEvent;
 
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
@@ -16,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.camelsixtyfour.app.batch.BatchStore;
 import dev.camelsixtyfour.app.config.PipelineConfig.SourceType;
+import dev.camelsixtyfour.app.config.SixtyfourAppConfig;
 import dev.camelsixtyfour.app.pipeline.Pipeline;
 import dev.camelsixtyfour.app.pipeline.PipelineRegistry;
 
@@ -42,7 +47,28 @@ public class OneShotRun {
     @Inject
     CamelContext camel;
 
-    public int runToCompletion() throws InterruptedException {
+    @Inject
+    SixtyfourAppConfig config;
+
+    /** In one-shot mode, watches the pipelines from the start and stops the app once they are drained. */
+    void onStart(@Observes StartupEvent started) {
+        if (!config.oneShot()) {
+            return;
+        }
+        Thread watcher = new Thread(this::runThenExit, "sixtyfour-one-shot");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private void runThenExit() {
+        try {
+            Quarkus.asyncExit(runToCompletion());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    int runToCompletion() throws InterruptedException {
         long started = System.nanoTime();
         int idleInARow = 0;
         while (idleInARow < IDLE_CHECKS) {

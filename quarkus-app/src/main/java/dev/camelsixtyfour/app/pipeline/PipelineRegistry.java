@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,12 +19,15 @@ import dev.camelsixtyfour.app.mapping.InputSchemaClient;
 public class PipelineRegistry {
 
     private final List<Pipeline> pipelines = new ArrayList<>();
-    private final SixtyfourAppConfig config;
+    private final SixtyfourApi api;
 
     @Inject
-    public PipelineRegistry(SixtyfourAppConfig config) {
-        this.config = config;
-        InputSchemaClient schemaClient = new InputSchemaClient(config.api().baseUri(), apiKey());
+    public PipelineRegistry(SixtyfourAppConfig config, SixtyfourApi api) {
+        this.api = api;
+        if (config.pipelines().isEmpty()) {
+            return;
+        }
+        InputSchemaClient schemaClient = new InputSchemaClient(api.baseUri(), apiKey());
         int index = 0;
         for (Map.Entry<String, PipelineConfig> entry : new TreeMap<>(config.pipelines()).entrySet()) {
             if (entry.getValue().enabled()) {
@@ -39,12 +43,12 @@ public class PipelineRegistry {
     }
 
     public String baseUri() {
-        return config.api().baseUri();
+        return api.baseUri();
     }
 
     /** The API key, from {@code sixtyfour.api.key} (by default the SIXTYFOUR_API_KEY environment variable). */
     public String apiKey() {
-        return config.api().key().orElseThrow(() -> new IllegalStateException(
+        return Optional.ofNullable(api.apiKey()).orElseThrow(() -> new IllegalStateException(
                 "No Sixtyfour API key: set the SIXTYFOUR_API_KEY environment variable (or sixtyfour.api.key)"));
     }
 }

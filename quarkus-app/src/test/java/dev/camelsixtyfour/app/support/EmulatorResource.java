@@ -1,0 +1,56 @@
+package dev.camelsixtyfour.app.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import dev.camelsixtyfour.emulator.EmulatorDefaults;
+import dev.camelsixtyfour.emulator.SixtyfourEmulator;
+
+/**
+ * Starts the Sixtyfour emulator for a Quarkus test (the API the app talks to) and gives the app a fresh folder for
+ * its data and its H2 database. Tests reach both through the static accessors.
+ */
+public class EmulatorResource implements QuarkusTestResourceLifecycleManager {
+
+    private static SixtyfourEmulator emulator;
+    private static Path root;
+
+    public static SixtyfourEmulator emulator() {
+        return emulator;
+    }
+
+    /** The test's folder: {@code inbox/}, {@code out/} and {@code state/} live under it. */
+    public static Path root() {
+        return root;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            root = Files.createTempDirectory("sixtyfour-app-test");
+            Files.createDirectories(root.resolve("inbox"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        emulator = SixtyfourEmulator.builder().port(0).runStepDuration(Duration.ofMillis(50)).build().start();
+        return Map.of(
+                "sixtyfour.api.base-uri", emulator.baseUri().toString(),
+                "sixtyfour.api.key", EmulatorDefaults.DEFAULT_API_KEY,
+                "sixtyfour.data-directory", root.resolve("out").toString(),
+                "sixtyfour-test.root", root.toString(),
+                "quarkus.datasource.jdbc.url", "jdbc:h2:file:" + root.resolve("state/sixtyfour").toAbsolutePath());
+    }
+
+    @Override
+    public void stop() {
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.camelsixtyfour.app.support;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import dev.camelsixtyfour.emulator.EmulatorDefaults;
+
+/** One pipeline, {@code inbox}: the test's inbox folder, CSV, the S&P 500 columns mapped onto the COMPANY workflow. */
+public class InboxPipelineProfile implements QuarkusTestProfile {
+
+    public static final String PIPELINE = "inbox";
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Map<String, String> config = new HashMap<>();
+        String prefix = "sixtyfour.pipelines." + PIPELINE + ".";
+        config.put(prefix + "workflow-id", EmulatorDefaults.COMPANY_WORKFLOW_ID);
+        config.put(prefix + "source.directory", "${sixtyfour-test.root}/inbox");
+        config.put(prefix + "source.stable-for", "300ms");
+        config.put(prefix + "source.poll-interval", "200ms");
+        config.put(prefix + "mapping.columns.symbol", "Symbol");
+        config.put(prefix + "mapping.columns.name", "Security");
+        config.put(prefix + "mapping.columns.sector", "GICS Sector");
+        config.put(prefix + "mapping.columns.headquarters", "Headquarters Location");
+        config.put(prefix + "batch.max-rows", "100");
+        config.put(prefix + "batch.idle-timeout", "500ms");
+        config.put(prefix + "batch.retry-interval", "500ms");
+        config.put(prefix + "run.poll-interval", "100ms");
+        return config;
+    }
+}
