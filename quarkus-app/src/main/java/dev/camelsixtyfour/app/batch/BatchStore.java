@@ -21,7 +21,6 @@ import io.quarkus.agroal.DataSource.DataSourceLiteral;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
 import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
-import org.apache.camel.processor.aggregate.jdbc.PostgresAggregationRepository;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,9 +120,10 @@ public class BatchStore {
         String table = tableName(pipeline);
         createAggregationTable(table);
         createAggregationTable(table + "_completed");
-        JdbcAggregationRepository repository = postgres
-                ? new PostgresAggregationRepository(transactionManager, table, dataSource)
-                : new JdbcAggregationRepository(transactionManager, table, dataSource);
+        // The generic repository on both databases: camel-sql 4.14.0's PostgresAggregationRepository binds three
+        // parameters to its two-column INSERT ... ON CONFLICT and fails every add. Adds of one pipeline are
+        // serialised by its aggregator, so the generic insert-or-update needs no ON CONFLICT.
+        JdbcAggregationRepository repository = new JdbcAggregationRepository(transactionManager, table, dataSource);
         repository.setUseRecovery(true);
         repository.setRecoveryInterval(retryIntervalMillis, TimeUnit.MILLISECONDS);
         return repository;
