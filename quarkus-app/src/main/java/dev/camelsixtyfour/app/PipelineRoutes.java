@@ -76,7 +76,11 @@ public class PipelineRoutes extends RouteBuilder {
         sourceRoute(pipeline, order + 6);
     }
 
+    /** Only folder sources have a route here; HTTP and queue sources are built by IngestRoutes and QueueRoutes. */
     private void sourceRoute(Pipeline pipeline, int order) {
+        if (!pipeline.config().source().type().folder()) {
+            return;
+        }
         String processedFiles = pipeline.routeId("processed-files");
         bindToRegistry(processedFiles, store.processedFiles(pipeline.name()));
         FileIntake intake = new FileIntake(pipeline, store, metrics);

@@ -34,12 +34,18 @@ public interface PipelineConfig {
 
     interface SourceConfig {
 
-        /** {@code file} (a local inbox folder) or {@code sftp}. */
+        /**
+         * {@code file} (a local inbox folder), {@code sftp}, {@code http} (records POSTed to /ingest/{pipeline}),
+         * {@code jms} (an Artemis queue over the CORE protocol) or {@code amqp} (a queue over AMQP 1.0).
+         */
         @WithDefault("file")
         SourceType type();
 
-        /** The folder to watch: a local path for {@code file}, a path on the server for {@code sftp}. */
-        String directory();
+        /**
+         * The folder to watch: a local path for {@code file}, a path on the server for {@code sftp}; required by
+         * those two kinds, unused by the others.
+         */
+        Optional<String> directory();
 
         /**
          * How long a file's size and modification time must stay unchanged before it is read: the guard against
@@ -66,11 +72,22 @@ public interface PipelineConfig {
         String include();
 
         SftpConfig sftp();
+
+        /** The queue of a {@code jms} or {@code amqp} source. */
+        QueueConfig queue();
     }
 
     enum SourceType {
         FILE,
-        SFTP
+        SFTP,
+        HTTP,
+        JMS,
+        AMQP;
+
+        /** True for the kinds that watch a folder: their files go through the source and parse routes. */
+        public boolean folder() {
+            return this == FILE || this == SFTP;
+        }
     }
 
     interface SftpConfig {

@@ -32,6 +32,9 @@ public interface SixtyfourAppConfig {
     /** Where batches, file progress and processed-file keys are kept. */
     StoreConfig store();
 
+    /** The HTTP ingest endpoint, POST /ingest/{pipeline}, of pipelines whose source type is {@code http}. */
+    IngestConfig ingest();
+
     /** The pipelines, by name; the name becomes the prefix of every route id of the pipeline. */
     Map<String, PipelineConfig> pipelines();
 

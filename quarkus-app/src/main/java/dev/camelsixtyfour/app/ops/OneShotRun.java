@@ -23,6 +23,7 @@ import dev.camelsixtyfour.app.config.PipelineConfig.SourceType;
 import dev.camelsixtyfour.app.config.SixtyfourAppConfig;
 import dev.camelsixtyfour.app.pipeline.Pipeline;
 import dev.camelsixtyfour.app.pipeline.PipelineRegistry;
+import dev.camelsixtyfour.app.source.SourceUris;
 
 /**
  * One-shot mode: waits until every pipeline is idle (no file left in a local inbox, nothing in flight, no open or
@@ -95,7 +96,7 @@ public class OneShotRun {
         if (pipeline.config().source().type() != SourceType.FILE) {
             return false;
         }
-        Path inbox = Path.of(pipeline.config().source().directory());
+        Path inbox = Path.of(SourceUris.folder(pipeline));
         if (!Files.isDirectory(inbox)) {
             return false;
         }

@@ -1,6 +1,7 @@
 package dev.camelsixtyfour.app.source;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 import dev.camelsixtyfour.app.config.PipelineConfig.SftpConfig;
 import dev.camelsixtyfour.app.config.PipelineConfig.SourceConfig;
@@ -46,22 +47,36 @@ public final class SourceUris {
                 .append("}/${file:name.noext}-${date:now:yyyyMMdd-HHmmssSSS}.${file:ext})");
         source.doneFileName().ifPresent(done -> options.append("&doneFileName=RAW(").append(done).append(')'));
         return switch (source.type()) {
-            case FILE -> "file:" + source.directory() + "?" + options;
-            case SFTP -> sftpBase(source, source.directory()) + "&" + options
+            case FILE -> "file:" + folder(pipeline) + "?" + options;
+            case SFTP -> sftpBase(source, folder(pipeline)) + "&" + options
                     + "&localWorkDirectory=" + pipeline.paths().work().resolve("sftp").toAbsolutePath()
                     + "&binary=true&stepwise=false";
+            case HTTP, JMS, AMQP -> throw notAFolder(pipeline);
         };
     }
 
     /** A producer URI writing {@code ${file:name}<suffix>} into the source's error folder (the failed file's report). */
     public static String errorReport(Pipeline pipeline) {
         SourceConfig source = pipeline.config().source();
-        String errorFolder = source.directory() + "/" + ERROR;
+        String errorFolder = folder(pipeline) + "/" + ERROR;
         String fileName = "&fileName=RAW(${file:name}.report.txt)&fileExist=Override";
         return switch (source.type()) {
             case FILE -> "file:" + Path.of(errorFolder) + "?autoCreate=true" + fileName;
             case SFTP -> sftpBase(source, errorFolder) + fileName;
+            case HTTP, JMS, AMQP -> throw notAFolder(pipeline);
         };
+    }
+
+    /** The watched folder of a file or SFTP source, which those kinds require. */
+    public static String folder(Pipeline pipeline) {
+        return pipeline.config().source().directory().orElseThrow(() -> new IllegalStateException("Pipeline "
+                + pipeline.name() + ": sixtyfour.pipelines." + pipeline.name() + ".source.directory is required for a "
+                + pipeline.config().source().type().name().toLowerCase(Locale.ROOT) + " source"));
+    }
+
+    private static IllegalStateException notAFolder(Pipeline pipeline) {
+        return new IllegalStateException("Pipeline " + pipeline.name() + " has a "
+                + pipeline.config().source().type().name().toLowerCase(Locale.ROOT) + " source, not a folder");
     }
 
     private static String sftpBase(SourceConfig source, String directory) {

@@ -1,0 +1,85 @@
+package dev.camelsixtyfour.app.source;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
+
+import dev.camelsixtyfour.app.batch.BatchStore;
+import dev.camelsixtyfour.app.config.PipelineConfig.FormatConfig;
+import dev.camelsixtyfour.app.format.SourceRow;
+import dev.camelsixtyfour.app.ops.PipelineMetrics;
+import dev.camelsixtyfour.app.pipeline.Pipeline;
+
+/**
+ * Records that arrive as one payload (an HTTP request body, a queue message) instead of a file. The payload is read
+ * whole first, then each row goes through the same {@link RowIntake} as a file's rows: the same mapping,
+ * validation, rejected-rows file and transactional hand-over to the batch stage. Progress is kept under the
+ * payload's key exactly as for a file, so a payload offered again under the same key (a redelivered message)
+ * resumes after the last row a batch already holds.
+ */
+public final class PayloadIntake {
+
+    private final Pipeline pipeline;
+    private final BatchStore store;
+    private final RowIntake rows;
+    private final CamelContext camel;
+
+    public PayloadIntake(Pipeline pipeline, BatchStore store, PipelineMetrics metrics, CamelContext camel) {
+        this.pipeline = pipeline;
+        this.store = store;
+        this.rows = new RowIntake(pipeline, store, metrics, camel.createProducerTemplate());
+        this.camel = camel;
+    }
+
+    /** A rejected row: its position in the payload (from 1), the line it starts on, and why. */
+    public record RowError(long row, long line, String reason) {
+    }
+
+    /** What became of a payload's rows once every one is stored in a batch or recorded as rejected. */
+    public record Receipt(String sourceName, long accepted, long rejected, long alreadyStored, List<RowError> errors) {
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    /**
+     * Reads the payload and hands on its rows; returns once every good row is durably stored in the aggregation
+     * repository and every bad one is recorded. A payload that cannot be read to its end hands on nothing and
+     * throws {@link dev.camelsixtyfour.app.format.MalformedFileException}.
+     */
+    public Receipt take(byte[] payload, FormatConfig format, String sourceName, String sourceKey) {
+        List<SourceRow> read = PayloadRows.read(payload, format, sourceName);
+        pipeline.validator();
+        FileTally tally = new FileTally(sourceName, sourceKey, store.handedUpTo(pipeline.name(), sourceKey));
+        List<RowError> errors = new ArrayList<>();
+        long position = 0;
+        for (SourceRow row : read) {
+            position++;
+            long rejectedBefore = tally.rejected();
+            rows.process(rowExchange(tally, row));
+            if (tally.rejected() > rejectedBefore) {
+                errors.add(new RowError(position, row.line(), reason(row)));
+            }
+        }
+        return new Receipt(sourceName, tally.batched(), tally.rejected(), tally.skipped(), List.copyOf(errors));
+    }
+
+    private Exchange rowExchange(FileTally tally, SourceRow row) {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.setProperty(FileIntake.TALLY, tally);
+        exchange.getMessage().setBody(row);
+        return exchange;
+    }
+
+    /** The reason RowIntake rejected the row for, told back to the sender. */
+    private String reason(SourceRow row) {
+        if (!row.readable()) {
+            return row.problem();
+        }
+        return pipeline.validator().problem(pipeline.mapper().map(row.values())).orElse("rejected");
+    }
+}
