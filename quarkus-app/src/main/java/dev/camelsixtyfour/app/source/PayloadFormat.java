@@ -39,9 +39,13 @@ public record PayloadFormat(FormatType type, String delimiter, String charset) i
         };
     }
 
-    /** A queue message: a JSON array or a single JSON object as JSON, anything else read line by line as NDJSON. */
+    /**
+     * A queue message: an array (even a broken one, which then fails as a whole) or a single JSON object is JSON;
+     * several objects are NDJSON, read line by line.
+     */
     public static PayloadFormat ofMessage(byte[] payload) {
-        FormatType type = PayloadRows.singleJsonValue(payload) ? FormatType.JSON : FormatType.NDJSON;
+        boolean json = PayloadRows.startsWithArray(payload) || PayloadRows.singleJsonValue(payload);
+        FormatType type = json ? FormatType.JSON : FormatType.NDJSON;
         return new PayloadFormat(type, ",", UTF_8);
     }
 

@@ -18,7 +18,9 @@ import dev.camelsixtyfour.app.pipeline.Pipeline;
  * whole first, then each row goes through the same {@link RowIntake} as a file's rows: the same mapping,
  * validation, rejected-rows file and transactional hand-over to the batch stage. Progress is kept under the
  * payload's key exactly as for a file, so a payload offered again under the same key (a redelivered message)
- * resumes after the last row a batch already holds.
+ * resumes after the last row a batch already holds. Progress counts rows by their position in the payload, not by
+ * the line they start on: a JSON array on one line holds many rows on line 1. (The rejected-rows file therefore
+ * names a payload row's position as its line; the sender's answer names both.)
  */
 public final class PayloadIntake {
 
@@ -60,7 +62,7 @@ public final class PayloadIntake {
         for (SourceRow row : read) {
             position++;
             long rejectedBefore = tally.rejected();
-            rows.process(rowExchange(tally, row));
+            rows.process(rowExchange(tally, new SourceRow(sourceName, position, row.values(), row.problem())));
             if (tally.rejected() > rejectedBefore) {
                 errors.add(new RowError(position, row.line(), reason(row)));
             }

@@ -55,6 +55,11 @@ final class PayloadRows {
         }
     }
 
+    static boolean startsWithArray(byte[] payload) {
+        int first = firstNonBlank(payload);
+        return first >= 0 && payload[first] == '[';
+    }
+
     private static void requireContent(byte[] payload, FormatConfig format, String sourceName) {
         int first = firstNonBlank(payload);
         if (first < 0) {
