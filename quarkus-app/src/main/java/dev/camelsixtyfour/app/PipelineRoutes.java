@@ -5,7 +5,6 @@ import java.util.concurrent.ExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -90,8 +89,7 @@ public class PipelineRoutes extends RouteBuilder {
                 .doTry()
                     .process(intake::begin)
                     .to(pipeline.endpoint("parse"))
-                .doCatch(Exception.class).onWhen(exchange -> FileIntake.permanent(
-                        exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)))
+                .doCatch(Exception.class).onWhen(FileIntake::permanent)
                     .setBody(intake::failureReport)
                     .toD(SourceUris.errorReport(pipeline))
                 .end();
@@ -103,6 +101,8 @@ public class PipelineRoutes extends RouteBuilder {
 
         from(pipeline.endpoint("parse"))
                 .routeId(pipeline.routeId("parse")).startupOrder(order)
+                // failures go back to the source route, which reports the file
+                .errorHandler(noErrorHandler())
                 .split(method(intake, "rows")).streaming().stopOnException()
                     .process(rows::process)
                 .end()
@@ -149,6 +149,8 @@ public class PipelineRoutes extends RouteBuilder {
 
         from(pipeline.endpoint("results"))
                 .routeId(pipeline.routeId("results")).startupOrder(order)
+                // failures go back to the trigger route, which parks refused batches and lets others be retried
+                .errorHandler(noErrorHandler())
                 .process(follower::startWaiting)
                 .loopDoWhile(RunFollower::stillRunning)
                     .delay(pipeline.config().run().pollInterval().toMillis()).end()

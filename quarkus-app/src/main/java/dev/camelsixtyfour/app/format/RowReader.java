@@ -5,8 +5,9 @@ import java.util.Iterator;
 
 /**
  * Reads a file's rows one at a time, so a file of any size needs only one row in memory. A problem that stops the
- * whole file (broken quoting, undecodable bytes) surfaces as a {@link MalformedFileException} from {@code hasNext}
- * or {@code next}; a problem confined to one row comes back as an unreadable {@link SourceRow}.
+ * whole file (broken quoting, undecodable bytes) comes back as a last, failed {@link SourceRow} (or, before the
+ * first row, as a {@link MalformedFileException} from opening); a problem confined to one row comes back as an
+ * unreadable {@link SourceRow}.
  */
 public interface RowReader extends Iterator<SourceRow>, Closeable {
 }

@@ -27,11 +27,12 @@ public final class RowReaders {
         InputStream bytes = new BufferedInputStream(withoutByteOrderMark(input), SNIFF_BYTES * 2);
         rejectBinary(bytes, fileName);
         Reader reader = strictReader(bytes, charset);
-        return switch (format.type()) {
+        RowReader rows = switch (format.type()) {
             case CSV -> CsvRowReader.open(reader, format.delimiter(), fileName);
             case JSON -> JsonArrayRowReader.open(reader, fileName);
             case NDJSON -> new NdjsonRowReader(reader, fileName);
         };
+        return new FailureInTurn(rows);
     }
 
     private static InputStream withoutByteOrderMark(InputStream input) throws IOException {

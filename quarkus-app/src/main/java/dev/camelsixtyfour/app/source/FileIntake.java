@@ -72,7 +72,7 @@ public final class FileIntake {
      * have gone on; the file moves to the error folder and the returned report goes beside it.
      */
     public String failureReport(Exchange exchange) {
-        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Throwable failure = rootFailure(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
         FileTally tally = exchange.getProperty(TALLY, FileTally.class);
         String fileName = tally != null ? tally.fileName() : exchange.getMessage().getHeader(Exchange.FILE_NAME,
                 String.class);
@@ -83,7 +83,7 @@ public final class FileIntake {
         return report(fileName, failure, tally);
     }
 
-    private String report(String fileName, Exception failure, FileTally tally) {
+    private String report(String fileName, Throwable failure, FileTally tally) {
         StringBuilder report = new StringBuilder()
                 .append("file: ").append(fileName).append('\n')
                 .append("pipeline: ").append(pipeline.name()).append('\n')
@@ -102,11 +102,33 @@ public final class FileIntake {
         return report.toString();
     }
 
+    /**
+     * Whether the file failed for good (see {@link #permanent(Throwable)}); while doCatch decides, the failure is
+     * still the exchange's exception.
+     */
+    public static boolean permanent(Exchange exchange) {
+        Exception failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        return permanent(failure);
+    }
+
     /** Failures that waiting will not cure; anything else leaves the file in place to be read again. */
     public static boolean permanent(Throwable failure) {
-        if (failure instanceof MalformedFileException) {
+        Throwable root = rootFailure(failure);
+        if (root instanceof MalformedFileException) {
             return true;
         }
-        return failure instanceof WorkflowUnavailableException unavailable && !unavailable.passing();
+        return root instanceof WorkflowUnavailableException unavailable && !unavailable.passing();
+    }
+
+    /** The app's own failure inside the wrappers Camel's split adds around it. */
+    private static Throwable rootFailure(Throwable failure) {
+        Throwable current = failure;
+        while (current != null && !(current instanceof MalformedFileException)
+                && !(current instanceof WorkflowUnavailableException) && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current instanceof MalformedFileException || current instanceof WorkflowUnavailableException
+                ? current : failure;
     }
 }

@@ -44,6 +44,9 @@ public final class RowIntake {
     public void process(Exchange exchange) {
         FileTally tally = exchange.getProperty(FileIntake.TALLY, FileTally.class);
         SourceRow row = exchange.getMessage().getBody(SourceRow.class);
+        if (row.failure() != null) {
+            throw row.failure();
+        }
         tally.countRead();
         metrics.rowsRead(pipeline.name(), 1);
         if (tally.alreadyHanded(row.line())) {

@@ -133,7 +133,12 @@ class RowReadersCsvTest {
 
     static void readInto(byte[] content, TestFormat format, List<SourceRow> rows) throws IOException {
         try (RowReader reader = RowReaders.open(new ByteArrayInputStream(content), format, "test.csv")) {
-            reader.forEachRemaining(rows::add);
+            reader.forEachRemaining(row -> {
+                if (row.failure() != null) {
+                    throw row.failure();
+                }
+                rows.add(row);
+            });
         }
     }
 }

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +19,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
+import dev.camelsixtyfour.app.batch.BatchStore;
 import dev.camelsixtyfour.app.support.EmulatorResource;
 import dev.camelsixtyfour.app.support.InboxPipelineProfile;
 import dev.camelsixtyfour.app.support.TestFiles;
@@ -28,6 +31,15 @@ import dev.camelsixtyfour.emulator.EmulatorDefaults;
 @TestProfile(InboxPipelineProfile.class)
 @QuarkusTestResource(value = EmulatorResource.class, restrictToAnnotatedClass = true)
 class InboxPipelineEndToEndTest {
+
+    @Inject
+    BatchStore batches;
+
+    @BeforeEach
+    void resetEmulatorOnceIdle() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> batches.pendingBatches(InboxPipelineProfile.PIPELINE) == 0);
+        EmulatorResource.emulator().reset();
+    }
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 

@@ -1,0 +1,106 @@
+package dev.camelsixtyfour.app.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+import dev.camelsixtyfour.app.batch.BatchStore;
+import dev.camelsixtyfour.app.support.Drops;
+import dev.camelsixtyfour.app.support.EmulatorResource;
+import dev.camelsixtyfour.app.support.InboxPipelineProfile;
+import dev.camelsixtyfour.app.support.TestFiles;
+
+/** Files that cannot be read whole: each is answered with a report, and the good rows still go on. */
+@QuarkusTest
+@TestProfile(InboxPipelineProfile.class)
+@QuarkusTestResource(value = EmulatorResource.class, restrictToAnnotatedClass = true)
+class InboxPipelineMalformedFilesTest {
+
+    @Inject
+    BatchStore batches;
+
+    @BeforeEach
+    void resetEmulatorOnceIdle() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> batches.pendingBatches(InboxPipelineProfile.PIPELINE) == 0);
+        EmulatorResource.emulator().reset();
+    }
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    static Stream<Arguments> unreadableFiles() {
+        String header = "Symbol,Security,GICS Sector,Headquarters Location\n";
+        return Stream.of(
+                Arguments.of("broken-quotes.csv", (header + "ZZA,Alpha,Energy,Austin\nZZB,\"Beta,Energy,Boston\n")
+                        .getBytes(StandardCharsets.UTF_8), "EOF", List.of("ZZA")),
+                Arguments.of("wrong-charset.csv", (header + "ZZC,Société Générale,Financials,Paris\n")
+                        .getBytes(Charset.forName("windows-1252")), "charset", List.of()),
+                Arguments.of("empty.csv", new byte[0], "empty", List.of()),
+                Arguments.of("binary.csv", new byte[] {0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x1F}, "binary",
+                        List.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unreadableFiles")
+    void anUnreadableFileMovesToTheErrorFolderWithAReportAndItsGoodRowsGoOn(String name, byte[] content,
+            String reason, List<String> goodSymbols) throws IOException {
+        Drops.drop(name, content);
+
+        Path report = Drops.inbox().resolve(".error").resolve(name + ".report.txt");
+        await().atMost(WAIT).until(() -> Files.exists(report));
+        assertThat(Files.readString(report)).contains("file: " + name).contains(reason);
+        assertThat(TestFiles.files(Drops.inbox().resolve(".error"), ".csv"))
+                .anyMatch(moved -> moved.getFileName().toString().startsWith(name.replace(".csv", "-")));
+        await().atMost(WAIT).until(() -> Drops.sent("symbol").containsAll(goodSymbols));
+    }
+
+    @Test
+    void rowsMissingARequiredColumnAreRejectedWithFileLineAndReasonWhileTheOthersGoOn() {
+        String csv = "Symbol,Security,GICS Sector,Headquarters Location\n"
+                + "ZZD,Delta Corp,Energy,Denver\n"
+                + "ZZE,,Energy,Eugene\n"
+                + "ZZF,Foxtrot Inc,Energy,Fresno\n";
+
+        Drops.drop("missing-name.csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(WAIT).until(() -> Drops.sent("symbol").containsAll(List.of("ZZD", "ZZF")));
+        assertThat(Drops.sent("symbol")).doesNotContain("ZZE");
+        List<Map<String, Object>> rejected = TestFiles.ndjsonLines(
+                Drops.out().resolve("rejected").resolve("missing-name.csv.rejected.ndjson"));
+        assertThat(rejected).singleElement().satisfies(row -> {
+            assertThat(row).containsEntry("file", "missing-name.csv").containsEntry("line", 3);
+            assertThat((String) row.get("reason")).contains("missing required column name");
+        });
+    }
+
+    @Test
+    void aFileWithoutARequiredColumnHasEveryRowRejected() {
+        String csv = "Symbol,GICS Sector\nZZG,Energy\nZZH,Utilities\n";
+
+        Drops.drop("no-name-column.csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        Path rejected = Drops.out().resolve("rejected").resolve("no-name-column.csv.rejected.ndjson");
+        await().atMost(WAIT).until(() -> Files.exists(rejected) && TestFiles.ndjsonLines(rejected).size() == 2);
+        assertThat(Drops.sent("symbol")).doesNotContain("ZZG", "ZZH");
+    }
+}

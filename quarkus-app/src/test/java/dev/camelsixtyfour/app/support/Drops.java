@@ -1,0 +1,68 @@
+package dev.camelsixtyfour.app.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+
+import dev.camelsixtyfour.emulator.EmulatedRun;
+import dev.camelsixtyfour.emulator.EmulatorDefaults;
+
+/** What a test drops into the inbox pipeline and what it reads back from the emulator and the outbox. */
+public final class Drops {
+
+    private Drops() {
+    }
+
+    public static Path inbox() {
+        return EmulatorResource.root().resolve("inbox");
+    }
+
+    public static Path out() {
+        return EmulatorResource.root().resolve("out").resolve(InboxPipelineProfile.PIPELINE);
+    }
+
+    /** The first {@code rows} data rows of the S&P 500 list, header included. */
+    public static String sp500Head(int rows) {
+        List<String> lines = new String(TestFiles.resource("sp500-constituents.csv"), StandardCharsets.UTF_8)
+                .lines().toList();
+        return String.join("\n", lines.subList(0, rows + 1)) + "\n";
+    }
+
+    /** Writes the file under a temporary name, then renames it, as a careful uploader does. */
+    public static Path drop(String name, byte[] content) {
+        return drop(name, content, null);
+    }
+
+    public static Path drop(String name, byte[] content, FileTime modified) {
+        try {
+            Path part = inbox().resolve("." + name + ".part");
+            Files.write(part, content);
+            if (modified != null) {
+                Files.setLastModifiedTime(part, modified);
+            }
+            return Files.move(part, inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Values of {@code column} of every row the COMPANY workflow received, across all its runs. */
+    public static List<String> sent(String column) {
+        return EmulatorResource.emulator().runs().stream()
+                .filter(run -> EmulatorDefaults.COMPANY_WORKFLOW_ID.equals(run.workflowId()))
+                .map(EmulatedRun::rows)
+                .flatMap(List::stream)
+                .map(row -> String.valueOf(row.get(column)))
+                .toList();
+    }
+
+    public static List<Map<String, Object>> outboxRows() {
+        return TestFiles.ndjsonRows(out().resolve("results"), ".ndjson");
+    }
+}
