@@ -56,13 +56,29 @@ public final class PayloadIntake {
     public Receipt take(byte[] payload, FormatConfig format, String sourceName, String sourceKey) {
         List<SourceRow> read = PayloadRows.read(payload, format, sourceName);
         pipeline.validator();
-        FileTally tally = new FileTally(sourceName, sourceKey, store.handedUpTo(pipeline.name(), sourceKey));
+        return handOn(read, sourceName, sourceKey);
+    }
+
+    /** How many rows of the payload under {@code sourceKey} a batch holds or the rejected-rows file records. */
+    public long storedRows(String sourceKey) {
+        return store.handedUpTo(pipeline.name(), sourceKey);
+    }
+
+    /**
+     * One payload at a time per pipeline, as the file source reads one file at a time: the aggregation repository
+     * updates a batch optimistically, and two transactions adding to the same open batch would collide.
+     */
+    private synchronized Receipt handOn(List<SourceRow> read, String sourceName, String sourceKey) {
+        // Known limitation: each payload leaves one progress row (its key and last stored row) in
+        // s64_file_progress, as each file does; nothing prunes them yet.
+        FileTally tally = new FileTally(sourceName, sourceKey, storedRows(sourceKey));
         List<RowError> errors = new ArrayList<>();
         long position = 0;
         for (SourceRow row : read) {
             position++;
             long rejectedBefore = tally.rejected();
-            rows.process(rowExchange(tally, new SourceRow(sourceName, position, row.values(), row.problem())));
+            rows.process(rowExchange(tally, new SourceRow(sourceName, position, row.values(), row.problem(),
+                    row.failure())));
             if (tally.rejected() > rejectedBefore) {
                 errors.add(new RowError(position, row.line(), reason(row)));
             }

@@ -35,7 +35,13 @@ final class PayloadRows {
         requireContent(payload, format, sourceName);
         List<SourceRow> rows = new ArrayList<>();
         try (RowReader reader = RowReaders.open(asJsonArray(payload, format), format, sourceName)) {
-            reader.forEachRemaining(rows::add);
+            while (reader.hasNext()) {
+                SourceRow row = reader.next();
+                if (row.failure() != null) {
+                    throw row.failure();
+                }
+                rows.add(row);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + sourceName + ": " + e.getMessage(), e);
         }

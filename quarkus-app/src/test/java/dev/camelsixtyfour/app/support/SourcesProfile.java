@@ -25,7 +25,6 @@ public class SourcesProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>();
-        config.put("quarkus.http.test-port", "0");
         config.put("sixtyfour.ingest.token", INGEST_TOKEN);
         config.put("sixtyfour.ingest.max-body-size", String.valueOf(MAX_BODY_BYTES));
         pipeline(config, HTTP, "http");

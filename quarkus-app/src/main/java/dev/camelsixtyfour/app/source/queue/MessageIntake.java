@@ -29,10 +29,13 @@ final class MessageIntake {
     static final String ORIGINAL_DESTINATION = "SixtyfourAppOriginalDestination";
     static final String DELIVERIES = "SixtyfourAppDeliveries";
     static final String PIPELINE = "SixtyfourAppPipeline";
+    /** Rows of the message already stored in batches before it failed: replay only the rows after them. */
+    static final String ROWS_ALREADY_STORED = "SixtyfourAppRowsAlreadyStored";
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageIntake.class);
     private static final String DELIVERY_COUNT = "JMSXDeliveryCount";
     private static final String NO_MESSAGE_ID = "(no message id)";
+    private static final String KEY = "SixtyfourAppMessageKey";
 
     private final PayloadIntake payloads;
     private final String destination;
@@ -52,6 +55,7 @@ final class MessageIntake {
             throw new IllegalArgumentException("Message " + messageId + " on " + destination + " has no body");
         }
         String key = key(messageId, payload);
+        exchange.setProperty(KEY, key);
         try {
             Receipt receipt = payloads.take(payload, PayloadFormat.ofMessage(payload), sourceName(key), key);
             LOG.debug("Pipeline {}: message {} stored: {} rows to batches, {} rejected, {} already stored", pipeline(),
@@ -73,7 +77,9 @@ final class MessageIntake {
         Message in = exchange.getMessage();
         String messageId = messageId(in);
         int deliveries = deliveries(in);
+        String key = exchange.getProperty(KEY, String.class);
         in.removeHeaders("*");
+        in.setHeader(ROWS_ALREADY_STORED, key == null ? 0L : payloads.storedRows(key));
         in.setHeader(ERROR, failure.getMessage());
         in.setHeader(ORIGINAL_MESSAGE_ID, messageId);
         in.setHeader(ORIGINAL_DESTINATION, destination);

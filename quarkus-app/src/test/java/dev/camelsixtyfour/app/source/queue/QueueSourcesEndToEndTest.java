@@ -90,6 +90,7 @@ class QueueSourcesEndToEndTest {
             assertThat(dead.getStringProperty(MessageIntake.ERROR)).contains(messageId).contains("line");
             assertThat(dead.getStringProperty(MessageIntake.ORIGINAL_MESSAGE_ID)).isEqualTo(messageId);
             assertThat(dead.getIntProperty(MessageIntake.DELIVERIES)).isEqualTo(SourcesProfile.MAX_DELIVERIES);
+            assertThat(dead.getLongProperty(MessageIntake.ROWS_ALREADY_STORED)).isZero();
         }
         assertThat(ArtemisResource.messageCount(SourcesProfile.CORE_QUEUE)).isZero();
     }
