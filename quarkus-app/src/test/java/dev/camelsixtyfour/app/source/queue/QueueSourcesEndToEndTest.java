@@ -22,6 +22,7 @@ import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -75,16 +76,16 @@ class QueueSourcesEndToEndTest {
         assertThat(ArtemisResource.messageCount(queue + ".DLQ")).isZero();
     }
 
-    @Test
-    void aPoisonMessageMovesToTheDeadLetterQueueWithItsErrorAfterTheLastDelivery() throws JMSException {
+    @ParameterizedTest
+    @ValueSource(strings = {SourcesProfile.CORE_QUEUE, SourcesProfile.AMQP_QUEUE})
+    void aPoisonMessageMovesToTheDeadLetterQueueWithItsErrorAfterTheLastDelivery(String queue) throws JMSException {
         String truncated = Sp500Rows.jsonArray(Sp500Rows.slice(230, 232));
         String poison = truncated.substring(0, truncated.length() - 1);
 
-        String messageId = send(SourcesProfile.CORE_QUEUE, poison).get(0);
+        String messageId = send(queue, poison).get(0);
 
         try (JMSContext context = core().createContext()) {
-            Message dead = context.createConsumer(context.createQueue(SourcesProfile.CORE_QUEUE + ".DLQ"))
-                    .receive(WAIT.toMillis());
+            Message dead = context.createConsumer(context.createQueue(queue + ".DLQ")).receive(WAIT.toMillis());
             assertThat(dead).isNotNull();
             assertThat(dead.getBody(String.class)).isEqualTo(poison);
             assertThat(dead.getStringProperty(MessageIntake.ERROR)).contains(messageId).contains("line");
@@ -92,29 +93,31 @@ class QueueSourcesEndToEndTest {
             assertThat(dead.getIntProperty(MessageIntake.DELIVERIES)).isEqualTo(SourcesProfile.MAX_DELIVERIES);
             assertThat(dead.getLongProperty(MessageIntake.ROWS_ALREADY_STORED)).isZero();
         }
-        assertThat(ArtemisResource.messageCount(SourcesProfile.CORE_QUEUE)).isZero();
+        assertThat(ArtemisResource.messageCount(queue)).isZero();
     }
 
-    @Test
-    void aCrashBetweenReceiptAndBatchingLosesNothingAndStartsNoRunTwice() throws Exception {
-        List<Map<String, String>> rows = Sp500Rows.slice(300, 340);
+    @ParameterizedTest
+    @CsvSource({"core, companies.core, 300", "amqp, companies.amqp, 340"})
+    void aCrashBetweenReceiptAndBatchingLosesNothingAndStartsNoRunTwice(String pipeline, String queue, int first)
+            throws Exception {
+        List<Map<String, String>> rows = Sp500Rows.slice(first, first + 40);
         AtomicInteger rowsOffered = new AtomicInteger();
         // The 16th row of the message fails on its way into the batch, once: rows 1-15 are stored, the session
         // rolls back, and the redelivered message must hand on rows 16-40 only.
-        AdviceWith.adviceWith(camel, SourcesProfile.CORE + "-batch", route -> route.weaveAddFirst().process(
+        AdviceWith.adviceWith(camel, pipeline + "-batch", route -> route.weaveAddFirst().process(
                 exchange -> {
                     if (rowsOffered.incrementAndGet() == 16) {
                         throw new IllegalStateException("injected crash before row 16 reached its batch");
                     }
                 }));
 
-        send(SourcesProfile.CORE_QUEUE, Sp500Rows.jsonArray(rows));
+        send(queue, Sp500Rows.jsonArray(rows));
 
         List<String> symbols = Sp500Rows.symbols(rows);
         await().atMost(WAIT).until(() -> Sp500Rows.sentSymbols().containsAll(symbols));
         assertThat(rowsOffered).hasValueGreaterThan(rows.size());
         assertThat(Sp500Rows.sentSymbols()).filteredOn(symbols::contains).containsExactlyInAnyOrderElementsOf(symbols);
-        assertThat(ArtemisResource.messageCount(SourcesProfile.CORE_QUEUE + ".DLQ")).isZero();
+        assertThat(ArtemisResource.messageCount(queue + ".DLQ")).isZero();
     }
 
     /** Sends each payload as a text message and returns the message ids. */
