@@ -88,7 +88,6 @@ class AppProcessKillTest {
         config.put("sixtyfour.api.base-uri", emulator.baseUri().toString());
         config.put("sixtyfour.api.key", EmulatorDefaults.DEFAULT_API_KEY);
         config.put("sixtyfour.data-directory", root.resolve("out").toString());
-        config.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:" + root.resolve("state/sixtyfour").toAbsolutePath());
         config.put("quarkus.http.port", "0");
         String pipeline = "sixtyfour.pipelines.kill.";
         config.put(pipeline + "workflow-id", EmulatorDefaults.COMPANY_WORKFLOW_ID);
@@ -108,7 +107,10 @@ class AppProcessKillTest {
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(System.getProperty("sixtyfour.app.jar"));
-        return new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // the default (embedded H2) database URL, only its folder moved: the durability under test is the default's
+        builder.environment().put("SIXTYFOUR_STATE_DIRECTORY", root.resolve("state").toAbsolutePath().toString());
+        return builder
                 .redirectErrorStream(true)
                 .redirectOutput(root.resolve("app-" + attempt + ".log").toFile())
                 .start();
