@@ -51,15 +51,18 @@ public class PipelineRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        if (registry.pipelines().isEmpty()) {
-            return;
-        }
         configureSixtyfourComponent();
         registry.pipelines().forEach(this::pipelineRoutes);
     }
 
-    /** The key goes on the component, never into an endpoint URI that could be logged. */
+    /**
+     * The key goes on the component, never into an endpoint URI that could be logged; user routes (YAML or Java)
+     * beside the pipelines use the same settings.
+     */
     private void configureSixtyfourComponent() {
+        if (registry.pipelines().isEmpty() && !registry.hasApiKey()) {
+            return;
+        }
         SixtyfourComponent sixtyfour = getContext().getComponent("sixtyfour", SixtyfourComponent.class);
         sixtyfour.getConfiguration().setApiKey(registry.apiKey());
         sixtyfour.getConfiguration().setBaseUri(registry.baseUri());

@@ -46,6 +46,10 @@ public class PipelineRegistry {
         return api.baseUri();
     }
 
+    public boolean hasApiKey() {
+        return api.apiKey() != null;
+    }
+
     /** The API key, from {@code sixtyfour.api.key} (by default the SIXTYFOUR_API_KEY environment variable). */
     public String apiKey() {
         return Optional.ofNullable(api.apiKey()).orElseThrow(() -> new IllegalStateException(

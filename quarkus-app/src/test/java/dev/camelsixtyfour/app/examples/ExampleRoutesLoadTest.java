@@ -14,13 +14,14 @@ import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The source examples in examples/routes load as Camel YAML routes, each consuming from the source it names. */
+/** The source examples in examples/yaml-route load as Camel YAML routes, each consuming from the source it names. */
 class ExampleRoutesLoadTest {
 
-    private static final Path EXAMPLES = Path.of("..", "examples", "routes");
+    private static final Path EXAMPLES = Path.of("..", "examples", "yaml-route");
 
     @ParameterizedTest
-    @CsvSource({"http-ingest.yaml, platform-http:", "jms-queue.yaml, jms:queue:", "amqp-queue.yaml, amqp:queue:"})
+    @CsvSource({"http-ingest-route.yaml, platform-http:", "jms-queue-route.yaml, jms:queue:",
+        "amqp-queue-route.yaml, amqp:queue:"})
     void theExampleLoadsAsOneRouteFromItsSource(String file, String source) throws Exception {
         try (CamelContext camel = new DefaultCamelContext()) {
             PluginHelper.getRoutesLoader(camel).loadRoutes(

@@ -44,7 +44,8 @@ public class EmulatorResource implements QuarkusTestResourceLifecycleManager {
                 "sixtyfour.api.key", EmulatorDefaults.DEFAULT_API_KEY,
                 "sixtyfour.data-directory", root.resolve("out").toString(),
                 "sixtyfour-test.root", root.toString(),
-                "quarkus.datasource.jdbc.url", "jdbc:h2:file:" + root.resolve("state/sixtyfour").toAbsolutePath());
+                "quarkus.datasource.jdbc.url", "jdbc:h2:file:" + root.resolve("state/sixtyfour").toAbsolutePath()
+                        + ";WRITE_DELAY=0");
     }
 
     @Override
