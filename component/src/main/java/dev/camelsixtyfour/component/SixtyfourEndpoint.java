@@ -82,7 +82,8 @@ public class SixtyfourEndpoint extends DefaultEndpoint implements EndpointServic
             httpExecutor = null;
         }
         if (scheduler != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(scheduler);
+            // The closed client has already failed the requests these tasks were waiting for.
+            getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
             scheduler = null;
         }
         super.doStop();
@@ -125,7 +126,11 @@ public class SixtyfourEndpoint extends DefaultEndpoint implements EndpointServic
         return inputSchemas;
     }
 
-    /** The scheduler for waits (retries, polls) that must not hold a thread. */
+    /**
+     * The scheduler for waits (retries, polls) that must not hold a thread. When the endpoint stops, tasks still
+     * waiting are dropped: whoever scheduled one must complete the exchange it belongs to some other way (the
+     * client fails all its own pending calls when it is closed).
+     */
     public ScheduledExecutorService getScheduler() {
         return scheduler;
     }
