@@ -1,0 +1,107 @@
+package dev.camelsixtyfour.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The enrichment endpoints, synchronous and {@code -async}: the request fields each requires and the deterministic
+ * result it computes. A request without enough to work on fails the way the service's task does.
+ */
+enum EnrichmentTask {
+
+    FIND_EMAIL("find_email", "/find-email", "lead"),
+    FIND_PHONE("find_phone", "/find-phone", "lead"),
+    ENRICH_COMPANY("enrich_company", "/enrich-company", "target_company", "struct"),
+    ENRICH_LEAD("enrich_lead", "/enrich-lead", "lead_info");
+
+    private final String taskType;
+    private final String path;
+    private final List<String> requiredFields;
+
+    EnrichmentTask(String taskType, String path, String... requiredFields) {
+        this.taskType = taskType;
+        this.path = path;
+        this.requiredFields = List.of(requiredFields);
+    }
+
+    String taskType() {
+        return taskType;
+    }
+
+    String path() {
+        return path;
+    }
+
+    List<String> requiredFields() {
+        return requiredFields;
+    }
+
+    /** The result, or an {@link IllegalArgumentException} whose message is the task's error. */
+    Map<String, Object> perform(JsonNode request) {
+        return switch (this) {
+            case FIND_EMAIL -> findEmail(Json.row(request.get("lead")));
+            case FIND_PHONE -> findPhone(Json.row(request.get("lead")));
+            case ENRICH_COMPANY -> enrichCompany(Json.row(request.get("target_company")), request.get("struct"));
+            case ENRICH_LEAD -> enrichLead(Json.row(request.get("lead_info")), request.get("struct"));
+        };
+    }
+
+    private static Map<String, Object> findEmail(Map<String, Object> lead) {
+        Map<String, Object> found = Enrichments.emailColumns(lead);
+        if (found.get("email") == null) {
+            throw new IllegalArgumentException("Not enough information to find an email: the lead needs a name "
+                    + "and a company or domain");
+        }
+        Map<String, Object> result = new LinkedHashMap<>(lead);
+        result.put("email", found.get("email"));
+        result.put("email_status", "verified");
+        return result;
+    }
+
+    private static Map<String, Object> findPhone(Map<String, Object> lead) {
+        if (Enrichments.firstText(lead, "email", "name", "full_name", "first_name", "linkedin") == null) {
+            throw new IllegalArgumentException("Not enough information to find a phone number: the lead needs a "
+                    + "name, email or linkedin");
+        }
+        Map<String, Object> result = new LinkedHashMap<>(lead);
+        result.putAll(Enrichments.phoneColumns(lead));
+        return result;
+    }
+
+    private static Map<String, Object> enrichCompany(Map<String, Object> company, JsonNode struct) {
+        if (Enrichments.firstText(company, "company_name", "name", "domain") == null) {
+            throw new IllegalArgumentException("Not enough information to enrich the company: target_company needs "
+                    + "a company_name, name or domain");
+        }
+        Map<String, Object> enriched = new LinkedHashMap<>(company);
+        Enrichments.companyColumns(company).forEach(enriched::putIfAbsent);
+        return withStructuredData(enriched, struct);
+    }
+
+    private static Map<String, Object> enrichLead(Map<String, Object> lead, JsonNode struct) {
+        if (Enrichments.firstText(lead, "email", "name", "full_name", "first_name", "linkedin") == null) {
+            throw new IllegalArgumentException("Not enough information to enrich the lead: lead_info needs a name, "
+                    + "email or linkedin");
+        }
+        Map<String, Object> enriched = new LinkedHashMap<>(lead);
+        Enrichments.leadColumns(lead).forEach(enriched::putIfAbsent);
+        return withStructuredData(enriched, struct);
+    }
+
+    /** The service answers {@code struct} fields under {@code structured_data}: known ones filled, others noted. */
+    private static Map<String, Object> withStructuredData(Map<String, Object> enriched, JsonNode struct) {
+        Map<String, Object> structured = new LinkedHashMap<>();
+        if (struct != null && struct.isObject()) {
+            struct.fieldNames().forEachRemaining(field -> structured.put(field, enriched.containsKey(field)
+                    ? enriched.get(field) : field + " (emulated)"));
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("structured_data", structured);
+        result.put("notes", "Deterministic values from the Sixtyfour emulator");
+        result.put("enriched", enriched);
+        return result;
+    }
+}
