@@ -22,6 +22,7 @@ import java.util.Map;
 final class ApiRouter implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
+    private static final long DISCARD_CAP = 256L * 1024 * 1024;
 
     private final List<Route> routes = new ArrayList<>();
     private final RequestJournal journal;
@@ -106,24 +107,24 @@ final class ApiRouter implements HttpHandler {
         throw pathKnown ? ApiException.detail(405, "Method Not Allowed") : ApiException.detail(404, "Not Found");
     }
 
+    /**
+     * Reads the body, keeping at most {@code limit} bytes. A larger body is still read to its end (up to a hard cap)
+     * and discarded, so the client is not cut off mid-upload and reliably sees the 413.
+     */
     private static Body readBody(HttpExchange http, long limit) throws IOException {
-        String length = http.getRequestHeaders().getFirst("Content-Length");
-        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > limit) {
-            return new Body(new byte[0], true);
-        }
-
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[16 * 1024];
+        long total = 0;
         try (InputStream in = http.getRequestBody()) {
             int read;
-            while ((read = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, read);
-                if (out.size() > limit) {
-                    return new Body(new byte[0], true);
+            while (total <= DISCARD_CAP && (read = in.read(buffer)) >= 0) {
+                total += read;
+                if (total <= limit) {
+                    out.write(buffer, 0, read);
                 }
             }
         }
-        return new Body(out.toByteArray(), false);
+        return total > limit ? new Body(new byte[0], true) : new Body(out.toByteArray(), false);
     }
 
     private static void pause(Duration latency) {

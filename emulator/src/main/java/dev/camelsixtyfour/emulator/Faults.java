@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Failures a test switches on, matched against the request path by prefix ({@code "/"} matches every path).
+ * Failures a test switches on, matched against the request path by prefix of whole segments: {@code
+ * "/workflows/run"} matches the trigger endpoint but not {@code /workflows/runs}; {@code "/"} matches every path.
  * <p>
  * Checked in this order for each request: latency, dropped connection, rate limit, injected status, body limit.
  * {@link #clear()} (and {@link SixtyfourEmulator#reset()}) switches everything off and restores the default body
@@ -148,7 +149,7 @@ public final class Faults {
                 return injected(counted.status);
             }
             for (FractionRule rule : fractionRules) {
-                if (path.startsWith(rule.prefix) && rule.nextFails()) {
+                if (PathPrefix.matches(rule.prefix, path) && rule.nextFails()) {
                     return injected(rule.status);
                 }
             }
@@ -185,7 +186,7 @@ public final class Faults {
     private static CountedRule consume(List<CountedRule> rules, String path) {
         for (Iterator<CountedRule> it = rules.iterator(); it.hasNext();) {
             CountedRule rule = it.next();
-            if (path.startsWith(rule.prefix)) {
+            if (PathPrefix.matches(rule.prefix, path)) {
                 rule.remaining--;
                 if (rule.remaining == 0) {
                     it.remove();

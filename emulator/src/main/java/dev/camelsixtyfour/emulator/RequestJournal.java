@@ -26,7 +26,7 @@ final class RequestJournal {
     }
 
     List<RecordedRequest> snapshot(String pathPrefix) {
-        return snapshot().stream().filter(request -> request.path().startsWith(pathPrefix)).toList();
+        return snapshot().stream().filter(request -> PathPrefix.matches(pathPrefix, request.path())).toList();
     }
 
     synchronized void clear() {
