@@ -167,6 +167,8 @@ final class WorkflowRunEndpoints {
         return payloadRows;
     }
 
+    // Known limitation: only required columns are checked; a value of another type than its field schema names
+    // (a text where "number" is declared) is accepted, because the contract does not say how the service answers.
     private static void checkRequiredColumns(WorkflowBlock source, List<Map<String, Object>> rows, String field) {
         List<String> required = source.requiredColumns();
         for (int i = 0; i < rows.size(); i++) {
