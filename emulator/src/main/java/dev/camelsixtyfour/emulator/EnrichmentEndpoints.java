@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The enrichment family: {@code /find-email}, {@code /find-phone}, {@code /enrich-company}, {@code /enrich-lead} and
- * the bulk {@code /find-email-bulk}, {@code /find-phone-bulk} (up to 100 leads) answered at once, their {@code -async} forms as tasks (pending, processing, then completed or failed, one step
- * each) followed through {@code GET /job-status/{task_id}} and, when a {@code webhook_url} is given, pushed to it.
+ * the bulk {@code /find-email-bulk}, {@code /find-phone-bulk} (up to 100 leads), answered at once. Their
+ * {@code -async} forms become tasks (pending, processing, then completed or failed, one step each), followed through
+ * {@code GET /job-status/{task_id}} and, when a {@code webhook_url} is given, pushed to it.
  */
 final class EnrichmentEndpoints {
 
