@@ -56,11 +56,22 @@ public class HttpSixtyfourClient implements SixtyfourClient {
                                ScheduledExecutorService scheduler, RequestRateLimiter rateLimiter) {
         this.settings = settings;
         this.http = HttpClient.newBuilder()
+                .version(versionFor(settings.baseUri()))
                 .connectTimeout(settings.connectTimeout())
-                .executor(httpExecutor)
+                // The client's own tasks run where they arise (its selector thread); answers are handed to the endpoint's
+                // pool once, in RetryingSender, instead of hopping between pool threads several times per request.
+                .executor(Runnable::run)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
-        this.sender = new RetryingSender(http, settings, scheduler, rateLimiter);
+        this.sender = new RetryingSender(http, settings, httpExecutor, scheduler, rateLimiter);
+    }
+
+    /**
+     * HTTP/2 where TLS negotiates it; plain HTTP/1.1 otherwise, because a cleartext HTTP/2 upgrade attempt on every
+     * new connection only costs time against servers (emulators, proxies) that never accept it.
+     */
+    private static HttpClient.Version versionFor(URI baseUri) {
+        return "https".equalsIgnoreCase(baseUri.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
     }
 
     @Override
