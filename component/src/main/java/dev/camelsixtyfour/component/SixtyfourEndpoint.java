@@ -17,6 +17,8 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Start and follow runs of Sixtyfour enrichment workflows.
@@ -24,6 +26,8 @@ import org.apache.camel.support.DefaultEndpoint;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "sixtyfour", title = "Sixtyfour", syntax = "sixtyfour:kind",
              category = { Category.API, Category.SAAS }, headersClass = SixtyfourConstants.class)
 public class SixtyfourEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SixtyfourEndpoint.class);
 
     @UriPath(enums = "workflow,runs,webhook",
              description = "What the endpoint addresses: workflow (one workflow, by the id option), runs (the"
@@ -57,7 +61,7 @@ public class SixtyfourEndpoint extends DefaultEndpoint implements EndpointServic
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        // The runs and webhook consumers arrive with the follow-up operations (issue 4).
+        // Known limitation: the runs and webhook consumers arrive with the follow-up operations (issue 4).
         throw new IllegalArgumentException("The sixtyfour:" + kind + " endpoint has no consumer yet");
     }
 
@@ -69,6 +73,7 @@ public class SixtyfourEndpoint extends DefaultEndpoint implements EndpointServic
         httpExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "SixtyfourHttp");
         client = new HttpSixtyfourClient(ClientSettings.from(configuration), httpExecutor, scheduler,
                 getComponent().getRateLimiter());
+        LOG.info("Started sixtyfour:{} endpoint against {}", kind, configuration.getBaseUri());
     }
 
     @Override
