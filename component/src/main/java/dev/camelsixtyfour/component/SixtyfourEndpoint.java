@@ -7,6 +7,7 @@ import dev.camelsixtyfour.component.client.ClientSettings;
 import dev.camelsixtyfour.component.client.HttpSixtyfourClient;
 import dev.camelsixtyfour.component.client.SixtyfourClient;
 import dev.camelsixtyfour.component.operation.InputSchemaCache;
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "sixtyfour", title = "Sixtyfour", syntax = "sixtyfour:kind",
              category = { Category.API, Category.SAAS }, headersClass = SixtyfourConstants.class)
-public class SixtyfourEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class SixtyfourEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     private static final Logger LOG = LoggerFactory.getLogger(SixtyfourEndpoint.class);
 

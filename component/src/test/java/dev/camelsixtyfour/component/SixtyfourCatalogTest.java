@@ -64,6 +64,11 @@ class SixtyfourCatalogTest {
     }
 
     @Test
+    void theComponentIsListedAsAsynchronous() throws IOException {
+        assertThat(catalog().isAsync()).isTrue();
+    }
+
+    @Test
     void everyHeaderIsACamelSixtyfourHeader() throws IOException {
         assertThat(catalog().getEndpointHeaders()).isNotEmpty()
                 .allSatisfy(header -> assertThat(header.getName()).startsWith("CamelSixtyfour"));
