@@ -122,10 +122,9 @@ final class RetryingSender {
 
             Duration retryAfter = status == 429 ? retryAfterOf(response) : null;
             if (retryAfter != null && settings.retryPolicy().exceedsCeiling(retryAfter)) {
-                result.completeExceptionally(rateLimitError(response, retryAfter, "advised a wait of " + retryAfter
-                                                                                   + " beyond the ceiling of "
-                                                                                   + settings.retryPolicy()
-                                                                                           .maxRetryAfter()));
+                String why = "the service advised a wait of " + retryAfter + ", beyond the maxRetryAfter ceiling of "
+                             + settings.retryPolicy().maxRetryAfter();
+                result.completeExceptionally(rateLimitError(response, retryAfter, why));
                 return;
             }
             boolean retryable = status == 429 || status >= 500;
@@ -137,7 +136,7 @@ final class RetryingSender {
                 return;
             }
             result.completeExceptionally(status == 429
-                    ? rateLimitError(response, retryAfter, "still rate limited after " + attempt + " attempts")
+                    ? rateLimitError(response, retryAfter, "the component gave up after " + attempt + " attempts")
                     : statusError(response));
         }
 
@@ -174,7 +173,7 @@ final class RetryingSender {
 
         private SixtyfourException statusError(HttpResponse<ResponseBody> response) {
             String detail = detailOf(response);
-            SixtyfourException.Builder builder = errorBuilder(response, detail);
+            SixtyfourException.Builder builder = errorBuilder(response, "failed", detail);
             Integer row = ErrorDetails.rowOf(detail);
             String column = ErrorDetails.columnOf(detail);
             if (response.statusCode() == 400 && row != null && column != null) {
@@ -185,13 +184,14 @@ final class RetryingSender {
 
         private SixtyfourRateLimitException rateLimitError(HttpResponse<ResponseBody> response, Duration retryAfter,
                                                            String why) {
-            String detail = detailOf(response);
-            SixtyfourException.Builder builder = errorBuilder(response, detail == null ? why : detail + " (" + why + ")");
+            SixtyfourException.Builder builder = errorBuilder(response, "was rate limited; " + why,
+                    detailOf(response));
             return new SixtyfourRateLimitException(builder, retryAfter);
         }
 
-        private SixtyfourException.Builder errorBuilder(HttpResponse<ResponseBody> response, String detail) {
-            return SixtyfourException.builder("Sixtyfour request " + describe() + " failed")
+        private SixtyfourException.Builder errorBuilder(HttpResponse<ResponseBody> response, String outcome,
+                                                        String detail) {
+            return SixtyfourException.builder("Sixtyfour request " + describe() + " " + outcome)
                     .workflowId(workflowId)
                     .status(response.statusCode(), reasonPhrase(response.statusCode()))
                     .detail(detail);
