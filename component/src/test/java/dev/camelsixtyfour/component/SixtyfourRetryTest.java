@@ -1,5 +1,6 @@
 package dev.camelsixtyfour.component;
 
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,19 @@ class SixtyfourRetryTest extends SixtyfourTestSupport {
         assertThat(error.getCause()).isNotNull();
         assertThat(error.isRetryable()).isTrue();
         assertThat(emulator().requests(RUN_PATH)).hasSize(2);
+    }
+
+    @Test
+    void anAnswerSlowerThanTheRequestTimeoutIsNoAnswer() {
+        // the schema read is the request that times out, so no run starts behind the test's back
+        emulator().faults().latency(Duration.ofSeconds(2));
+
+        Exchange result = send(COMPANY_RUN + "&validateInput=true&requestTimeout=200&maxRetries=0", ROWS);
+
+        SixtyfourException error = (SixtyfourException) result.getException();
+        assertThat(error.getStatusCode()).isZero();
+        assertThat(error).hasMessageContaining("got no answer").hasCauseInstanceOf(HttpTimeoutException.class);
+        assertThat(emulator().requests(RUN_PATH)).isEmpty();
     }
 
     @Test
