@@ -1,7 +1,9 @@
 package dev.camelsixtyfour.component;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.camelsixtyfour.component.client.ClientSettings;
 import dev.camelsixtyfour.component.client.HttpSixtyfourClient;
@@ -29,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public class SixtyfourEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     private static final Logger LOG = LoggerFactory.getLogger(SixtyfourEndpoint.class);
+    private static final AtomicBoolean PARALLELISM_CHECKED = new AtomicBoolean();
 
     @UriPath(enums = "workflow,runs,webhook",
              description = "What the endpoint addresses: workflow (one workflow, by the id option), runs (the"
@@ -75,6 +78,19 @@ public class SixtyfourEndpoint extends DefaultEndpoint implements AsyncEndpoint,
         client = new HttpSixtyfourClient(ClientSettings.from(configuration), httpExecutor, scheduler,
                 getComponent().getRateLimiter());
         LOG.info("Started sixtyfour:{} endpoint against {}", kind, configuration.getBaseUri());
+        warnOfThreadPerAnswer();
+    }
+
+    /**
+     * HttpClient.sendAsync hands every answer to CompletableFuture's default executor, which starts a new thread per
+     * task when the common pool has fewer than 2 threads (machines with 1 or 2 CPUs): say so once, with the cure.
+     */
+    private static void warnOfThreadPerAnswer() {
+        if (ForkJoinPool.getCommonPoolParallelism() < 2 && PARALLELISM_CHECKED.compareAndSet(false, true)) {
+            LOG.warn("The common ForkJoinPool has {} thread(s), so the JDK HttpClient starts a new thread for every"
+                     + " answer; run with -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 (or more) for"
+                     + " full throughput", ForkJoinPool.getCommonPoolParallelism());
+        }
     }
 
     @Override

@@ -53,8 +53,8 @@ public class HttpSixtyfourClient implements SixtyfourClient {
     private final HttpClient http;
     private final RetryingSender sender;
 
-    // Known limitation: against a service that answers instantly, the JDK client costs more CPU per request than the
-    // Apache client behind camel-http; its non-blocking I/O is what lets requests wait without holding threads.
+    // Known limitation: sendAsync hands each answer to CompletableFuture's default executor; on machines with 1 or 2
+    // CPUs that starts a thread per answer unless -Djava.util.concurrent.ForkJoinPool.common.parallelism is 2 or more.
     public HttpSixtyfourClient(ClientSettings settings, ExecutorService httpExecutor,
                                ScheduledExecutorService scheduler, RequestRateLimiter rateLimiter) {
         this.settings = settings;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,11 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.hc.client5.http.io.HttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 
@@ -36,7 +41,8 @@ import org.apache.logging.log4j.core.config.Configurator;
  * Not a test: starts runs on the emulator through {@code sixtyfour:} and through the hand-written alternative
  * (camel-http plus Jackson, the same headers and body), side by side, and prints the throughput ratio.
  * <p>
- * Run: {@code mvn -B -ntp -pl component -am verify -Pbenchmark -DskipTests}; tune with -Dbenchmark.exchanges,
+ * Run: {@code mvn -B -ntp -pl component -am verify -Pbenchmark -DskipTests}, on a machine with 1 or 2 CPUs with
+ * {@code MAVEN_OPTS=-Djava.util.concurrent.ForkJoinPool.common.parallelism=2} as a deployment would; tune with -Dbenchmark.exchanges,
  * -Dbenchmark.concurrency, -Dbenchmark.rows, -Dbenchmark.rounds, -Dbenchmark.latencyMillis, -Dbenchmark.threads
  * and -Dbenchmark.inFlight.
  */
@@ -88,9 +94,10 @@ public final class RunTriggerBenchmark {
             System.out.printf("scenario 1 round %d: sixtyfour %.0f/s, camel-http+Jackson %.0f/s%n", round + 1,
                     component[round], handwritten[round]);
         }
-        System.out.printf("RESULT scenario 1 (no service latency, %d calling threads each, %d exchanges x %d rows):"
-                          + " sixtyfour %.0f/s vs camel-http+Jackson %.0f/s, ratio %.2f (medians of %d rounds)%n",
-                CONCURRENCY, EXCHANGES, ROWS, median(component), median(handwritten),
+        System.out.printf("RESULT scenario 1 (no service latency, %d calling threads each, %d exchanges x %d rows,"
+                          + " common pool parallelism %d): sixtyfour %.0f/s vs camel-http+Jackson %.0f/s, ratio %.2f"
+                          + " (medians of %d rounds)%n", CONCURRENCY, EXCHANGES, ROWS,
+                ForkJoinPool.getCommonPoolParallelism(), median(component), median(handwritten),
                 median(component) / median(handwritten), ROUNDS);
     }
 
@@ -109,6 +116,7 @@ public final class RunTriggerBenchmark {
         double component = measureAsync(context, batches, exchanges);
         emulator.reset();
         emulator.faults().latency(LATENCY);
+        closeIdleHttpConnections(context);
         double handwritten = measure(template, "direct:handwritten", batches, exchanges, THREAD_BUDGET);
         System.out.printf("RESULT scenario 2 (service latency %d ms, thread budget %d, %d exchanges): sixtyfour"
                           + " %.0f/s (%d in flight) vs camel-http+Jackson %.0f/s, ratio %.2f%n",
@@ -135,7 +143,7 @@ public final class RunTriggerBenchmark {
                 // What an integration engineer writes by hand: Jackson body, headers, camel-http, Jackson answer,
                 // and redelivery for a pooled connection the server closed meanwhile.
                 from("direct:handwritten")
-                        .errorHandler(defaultErrorHandler().maximumRedeliveries(3).redeliveryDelay(10))
+                        .errorHandler(defaultErrorHandler().maximumRedeliveries(5).redeliveryDelay(10))
                         .process(exchange -> {
                             Map<String, Object> body = Map.of("webhook_payload", exchange.getMessage().getBody());
                             exchange.getMessage().setBody(mapper.writeValueAsBytes(body));
@@ -154,6 +162,15 @@ public final class RunTriggerBenchmark {
             }
         });
         return context;
+    }
+
+    /** Connections pooled during scenario 1 may have been closed by the server since; start afresh. */
+    private static void closeIdleHttpConnections(CamelContext context) {
+        HttpClientConnectionManager manager = context.getComponent("http", HttpComponent.class)
+                .getClientConnectionManager();
+        if (manager instanceof PoolingHttpClientConnectionManager pooling) {
+            pooling.closeIdle(TimeValue.ZERO_MILLISECONDS);
+        }
     }
 
     /** Exchanges a second with {@code callers} threads, each sending and waiting like a synchronous route. */
