@@ -69,6 +69,8 @@ public class SixtyfourRunsConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() throws Exception {
+        // Known limitation: each poll sees only the newest runsLimit runs (at most 500), so a run that finished while
+        // more than that many newer runs were started between two polls is never emitted.
         RunsQuery query = new RunsQuery(null, workflowId, getEndpoint().getRunsConfiguration().getRunsLimit());
         List<WorkflowRun> finished = finishedOldestFirst(await(getEndpoint().getClient().listRuns(query)));
 

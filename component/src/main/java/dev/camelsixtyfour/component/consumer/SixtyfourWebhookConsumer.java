@@ -139,6 +139,9 @@ public class SixtyfourWebhookConsumer extends DefaultConsumer {
         }
     }
 
+    // Known limitation: the sender gets its 2xx before the route runs, so a route that fails is not redelivered by
+    // the sender; the event id is forgotten so a redelivery that does arrive is processed, and the failure goes to
+    // the consumer's exception handler; a route that must not lose deliveries uses a dead letter channel.
     private void queue(Exchange http, WebhookDelivery delivery, String eventId, Message request) {
         String eventType = request.getHeader(EVENT_TYPE_HEADER, delivery.eventType(), String.class);
         Integer attempt = request.getHeader(DELIVERY_ATTEMPT_HEADER, Integer.class);
@@ -153,6 +156,9 @@ public class SixtyfourWebhookConsumer extends DefaultConsumer {
         respond(http, 202, "event " + eventId + " accepted");
     }
 
+    // Known limitation: platform-http has read the whole body before this check runs, so maxBodySize bounds what is
+    // processed, not what is buffered; the runtime's own limit (quarkus.http.limits.max-body-size, or the Vert.x
+    // server's maxBodySize) bounds the memory.
     private byte[] boundedBody(Message request) throws WebhookRejectedException {
         long limit = getEndpoint().getWebhookConfiguration().getMaxBodySize();
         Long declared = request.getHeader("Content-Length", Long.class);
