@@ -25,13 +25,7 @@ final class ResultsOperation implements OperationHandler {
 
     @Override
     public CompletionStage<Void> handle(Exchange exchange) {
-        String jobId;
-        try {
-            jobId = JobIds.required(exchange, SixtyfourOperation.results);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return fetchInto(exchange, jobId);
+        return JobIds.withJobId(exchange, SixtyfourOperation.results, jobId -> fetchInto(exchange, jobId));
     }
 
     CompletableFuture<Void> fetchInto(Exchange exchange, String jobId) {
