@@ -50,7 +50,7 @@ public class SixtyfourWebhookConsumer extends DefaultConsumer {
     public static final String DELIVERY_ATTEMPT_HEADER = "Sixtyfour-Delivery-Attempt";
 
     private static final Logger LOG = LoggerFactory.getLogger(SixtyfourWebhookConsumer.class);
-    private static final int DEFAULT_REPOSITORY_SIZE = 10_000;
+    private static final int DEFAULT_REPOSITORY_SIZE = 1000;
 
     private final ObjectMapper mapper;
     private WebhookSignatureVerifier verifier;

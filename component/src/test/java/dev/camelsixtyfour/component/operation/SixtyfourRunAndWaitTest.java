@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class SixtyfourRunAndWaitTest {
@@ -117,6 +118,16 @@ class SixtyfourRunAndWaitTest {
         await().until(() -> threadsInsideTheWait().isEmpty() && waits.stream().noneMatch(CompletableFuture::isDone));
 
         waits.forEach(wait -> assertThat(wait.join().getException()).isNull());
+    }
+
+    @Test
+    void contradictoryAwaitOptionsFailNamingThem() {
+        String uri = workflowUri(EmulatorDefaults.COMPANY_WORKFLOW_ID,
+                "operation=runAndWait&awaitPollInterval=10s&awaitMaxInterval=5s");
+
+        assertThatThrownBy(() -> camel.send(uri, EmulatedCamel.COMPANIES, Map.of()))
+                .hasStackTraceContaining("awaitMaxInterval");
+        assertThat(EMULATOR.emulator().runs()).isEmpty();
     }
 
     private static long polledRuns() {
