@@ -220,7 +220,7 @@ public class SixtyfourWebhookConsumer extends DefaultConsumer {
             message.setHeader(SixtyfourConstants.EVENT_TYPE, eventType);
             message.setHeader(SixtyfourConstants.DELIVERY_ATTEMPT, attempt);
             message.setHeader(SixtyfourConstants.JOB_ID, delivery.jobId());
-            fillBody(message, delivery);
+            fillBody(exchange, delivery);
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
@@ -236,7 +236,8 @@ public class SixtyfourWebhookConsumer extends DefaultConsumer {
         releaseExchange(exchange, false);
     }
 
-    private void fillBody(Message message, WebhookDelivery delivery) throws Exception {
+    private void fillBody(Exchange exchange, WebhookDelivery delivery) throws Exception {
+        Message message = exchange.getMessage();
         if (delivery.kind() == WebhookDelivery.Kind.ASYNC_JOB) {
             message.setHeader(SixtyfourConstants.TASK_STATUS, delivery.status());
             message.setHeader(SixtyfourConstants.ERROR_MESSAGE, delivery.error());
@@ -255,7 +256,7 @@ public class SixtyfourWebhookConsumer extends DefaultConsumer {
         ResultFormat format = formatOf(url);
         message.setHeader(SixtyfourConstants.RESULT_FORMAT, format);
         FetchedResults results = download(delivery, url, format);
-        message.setBody(results.body());
+        results.applyTo(exchange);
         message.setHeader(SixtyfourConstants.RESULT_FILE_NAME, results.fileName());
     }
 

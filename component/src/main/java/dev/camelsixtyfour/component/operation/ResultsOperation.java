@@ -31,7 +31,7 @@ final class ResultsOperation implements OperationHandler {
     CompletableFuture<Void> fetchInto(Exchange exchange, String jobId) {
         ResultFormat format = formatOf(exchange.getMessage());
         return endpoint.getResultsFetcher().fetch(jobId, format)
-                .thenAccept(results -> apply(exchange.getMessage(), jobId, format, results));
+                .thenAccept(results -> apply(exchange, jobId, format, results));
     }
 
     private ResultFormat formatOf(Message message) {
@@ -39,8 +39,9 @@ final class ResultsOperation implements OperationHandler {
         return fromHeader != null ? fromHeader : endpoint.getResultsConfiguration().getResultFormat();
     }
 
-    static void apply(Message message, String jobId, ResultFormat format, FetchedResults results) {
-        message.setBody(results.body());
+    static void apply(Exchange exchange, String jobId, ResultFormat format, FetchedResults results) {
+        results.applyTo(exchange);
+        Message message = exchange.getMessage();
         message.setHeader(SixtyfourConstants.JOB_ID, jobId);
         message.setHeader(SixtyfourConstants.RESULT_FORMAT, format);
         message.setHeader(SixtyfourConstants.RESULT_ROW_COUNT, results.rowCount());
