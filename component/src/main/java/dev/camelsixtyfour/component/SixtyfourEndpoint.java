@@ -112,6 +112,10 @@ public class SixtyfourEndpoint extends ScheduledPollEndpoint implements Endpoint
 
     @Override
     protected void doStop() throws Exception {
+        if (runAwaiter != null) {
+            runAwaiter.close();
+            runAwaiter = null;
+        }
         if (client != null) {
             client.close();
             client = null;
@@ -121,7 +125,8 @@ public class SixtyfourEndpoint extends ScheduledPollEndpoint implements Endpoint
             httpExecutor = null;
         }
         if (scheduler != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(scheduler);
+            // The closed client has already failed the requests these tasks were waiting for.
+            getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
             scheduler = null;
         }
         super.doStop();
@@ -206,7 +211,11 @@ public class SixtyfourEndpoint extends ScheduledPollEndpoint implements Endpoint
         return runAwaiter;
     }
 
-    /** The scheduler for waits (retries, polls) that must not hold a thread. */
+    /**
+     * The scheduler for waits (retries, polls) that must not hold a thread. When the endpoint stops, tasks still
+     * waiting are dropped: whoever scheduled one must complete the exchange it belongs to some other way (the
+     * client fails all its own pending calls when it is closed).
+     */
     public ScheduledExecutorService getScheduler() {
         return scheduler;
     }

@@ -136,6 +136,7 @@ public class HttpSixtyfourClient implements SixtyfourClient {
 
     @Override
     public void close() {
+        sender.close();
         // Known limitation: the JDK 17 HttpClient has no close(); its connections end when its executor (owned and
         // shut down by the endpoint) stops and the client is no longer referenced.
         LOG.debug("Sixtyfour client for {} closed", settings.baseUri());

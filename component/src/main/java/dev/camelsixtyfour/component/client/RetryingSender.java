@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,6 +35,8 @@ final class RetryingSender {
     private final ClientSettings settings;
     private final ScheduledExecutorService scheduler;
     private final RequestRateLimiter rateLimiter;
+    private final Set<Call> calls = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     RetryingSender(HttpClient http, ClientSettings settings, ScheduledExecutorService scheduler,
                    RequestRateLimiter rateLimiter) {
@@ -42,10 +46,20 @@ final class RetryingSender {
         this.rateLimiter = rateLimiter;
     }
 
+    /** Fails every call still waiting or in flight, and from now on every new one, so that none is left hanging. */
+    void close() {
+        closed = true;
+        for (Call call : calls) {
+            call.result.completeExceptionally(call.abandoned(null));
+        }
+    }
+
     /** Completes with the first answer below 400, or exceptionally with a {@link SixtyfourException}. */
     CompletableFuture<HttpResponse<ResponseBody>> send(HttpRequest request, String workflowId,
                                                        BodyHandler<ResponseBody> bodyHandler) {
         Call call = new Call(request, workflowId, bodyHandler);
+        calls.add(call);
+        call.result.whenComplete((response, failure) -> calls.remove(call));
         call.attempt(1);
         return call.result;
     }
@@ -65,10 +79,18 @@ final class RetryingSender {
         }
 
         void attempt(int attempt) {
+            if (closed) {
+                result.completeExceptionally(abandoned(null));
+                return;
+            }
             runAfter(rateLimiter.reserve(), () -> sendOnce(attempt));
         }
 
         private void sendOnce(int attempt) {
+            if (closed) {
+                result.completeExceptionally(abandoned(null));
+                return;
+            }
             LOG.debug("{} {} (workflow {}, attempt {})", request.method(), request.uri().getPath(), workflowId,
                     attempt);
             try {
@@ -135,12 +157,16 @@ final class RetryingSender {
             try {
                 scheduler.schedule(task, wait.toNanos(), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
-                result.completeExceptionally(SixtyfourException.builder("Sixtyfour request " + describe()
-                                                                        + " abandoned: the endpoint is stopping")
-                        .workflowId(workflowId)
-                        .cause(e)
-                        .build());
+                result.completeExceptionally(abandoned(e));
             }
+        }
+
+        SixtyfourException abandoned(Exception cause) {
+            return SixtyfourException.builder("Sixtyfour request " + describe() + " abandoned: the endpoint is"
+                                              + " stopping")
+                    .workflowId(workflowId)
+                    .cause(cause)
+                    .build();
         }
 
         private SixtyfourException statusError(HttpResponse<ResponseBody> response) {

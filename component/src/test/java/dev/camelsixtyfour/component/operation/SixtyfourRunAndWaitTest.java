@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.camelsixtyfour.component.SixtyfourAwaitTimeoutException;
 import dev.camelsixtyfour.component.SixtyfourConstants;
+import dev.camelsixtyfour.component.SixtyfourException;
 import dev.camelsixtyfour.component.SixtyfourRunFailedException;
 import dev.camelsixtyfour.component.model.RunStatus;
 import dev.camelsixtyfour.component.support.EmulatedCamel;
@@ -118,6 +119,20 @@ class SixtyfourRunAndWaitTest {
         await().until(() -> threadsInsideTheWait().isEmpty() && waits.stream().noneMatch(CompletableFuture::isDone));
 
         waits.forEach(wait -> assertThat(wait.join().getException()).isNull());
+    }
+
+    @Test
+    void stoppingTheEndpointEndsTheWaitAndLeavesTheRunGoing() {
+        CompletableFuture<Exchange> waiting = sendAsync(workflowUri(EmulatorDefaults.COMPANY_WORKFLOW_ID, FAST_POLLS));
+        await().until(() -> polledRuns() == 1);
+
+        camel.context().stop();
+
+        Exchange exchange = waiting.join();
+        assertThat(exchange.getException()).isInstanceOf(SixtyfourException.class)
+                .hasMessageContaining("endpoint is stopping");
+        String jobId = EMULATOR.emulator().runs().get(0).jobId();
+        await().until(() -> EMULATOR.emulator().run(jobId).map(r -> "completed".equals(r.status())).orElse(false));
     }
 
     @Test
