@@ -52,6 +52,7 @@ public final class RunAwaiter {
      * themselves are left alone.
      */
     public void close() {
+        // Known limitation: a wait does not survive its endpoint; the exchange fails and the run goes on unobserved.
         for (Wait wait : waits) {
             LOG.info("Stopped waiting for run {} because the endpoint is stopping; the run goes on", wait.jobId);
             wait.outcome.completeExceptionally(stopping(wait.jobId, null));
