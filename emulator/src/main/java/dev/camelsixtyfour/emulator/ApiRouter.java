@@ -71,7 +71,7 @@ final class ApiRouter implements HttpHandler {
             LOG.debug("Dropping the connection of {} {} (fault)", http.getRequestMethod(), path);
             return;
         }
-        ApiExchange exchange = new ApiExchange(http, path, body.bytes);
+        ApiExchange exchange = new ApiExchange(http, path, body.bytes, faults.shouldDropResponse(path));
         try {
             ApiException fault = faults.failureFor(path, ApiKeys.fingerprint(ApiKeys.presentedKey(exchange)));
             if (fault != null) {

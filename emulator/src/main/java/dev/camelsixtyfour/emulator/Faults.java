@@ -14,7 +14,8 @@ import java.util.Objects;
  * Failures a test switches on, matched against the request path by prefix of whole segments: {@code
  * "/workflows/run"} matches the trigger endpoint but not {@code /workflows/runs}; {@code "/"} matches every path.
  * <p>
- * Checked in this order for each request: latency, dropped connection, rate limit, injected status, body limit.
+ * Checked in this order for each request: latency, dropped connection, rate limit, injected status, body limit;
+ * a dropped response comes last, after the request was handled.
  * {@link #clear()} (and {@link SixtyfourEmulator#reset()}) switches everything off and restores the default body
  * limit. All methods are thread-safe and return this object for chaining.
  */
@@ -24,6 +25,7 @@ public final class Faults {
 
     private final Object lock = new Object();
     private final List<CountedRule> dropRules = new ArrayList<>();
+    private final List<CountedRule> dropResponseRules = new ArrayList<>();
     private final List<CountedRule> failRules = new ArrayList<>();
     private final List<FractionRule> fractionRules = new ArrayList<>();
     private final Map<String, Deque<Long>> rateWindows = new HashMap<>();
@@ -94,6 +96,18 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Handles the next {@code times} requests under {@code pathPrefix} in full (a run is started) but closes the
+     * connection instead of answering: the lost response that {@code Idempotency-Key} exists for.
+     */
+    public Faults dropResponseNext(String pathPrefix, int times) {
+        requirePositive(times, "times");
+        synchronized (lock) {
+            dropResponseRules.add(new CountedRule(requirePrefix(pathPrefix), 0, times));
+        }
+        return this;
+    }
+
     /** Answers 413 to request bodies larger than {@code bytes} (default 10 MiB). */
     public Faults bodyLimit(long bytes) {
         if (bytes < 0) {
@@ -109,6 +123,7 @@ public final class Faults {
     public Faults clear() {
         synchronized (lock) {
             dropRules.clear();
+            dropResponseRules.clear();
             failRules.clear();
             fractionRules.clear();
             rateWindows.clear();
@@ -134,6 +149,12 @@ public final class Faults {
     boolean shouldDrop(String path) {
         synchronized (lock) {
             return consume(dropRules, path) != null;
+        }
+    }
+
+    boolean shouldDropResponse(String path) {
+        synchronized (lock) {
+            return consume(dropResponseRules, path) != null;
         }
     }
 

@@ -92,6 +92,8 @@ final class RunEngine {
         webhookTargets.clear();
     }
 
+    // Known limitation: steps follow the real clock (the builder's step duration); a Clock given to the builder moves
+    // timestamps, key retention and URL expiry, not the progress of runs.
     private void schedule(Run run) {
         scheduler.schedule(() -> step(run), stepDuration.toNanos(), TimeUnit.NANOSECONDS);
     }

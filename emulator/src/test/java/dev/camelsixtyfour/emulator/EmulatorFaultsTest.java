@@ -113,6 +113,21 @@ class EmulatorFaultsTest {
     }
 
     @Test
+    void dropResponseNextStartsRunButSendsNothing() {
+        EMULATOR.emulator().faults().dropResponseNext("/workflows/run", 1);
+        ApiClient client = client().withHeader("Idempotency-Key", "lost-response-1");
+        Map<String, Object> body = Map.of("webhook_payload", Map.of("symbol", "AAPL", "name", "Apple Inc."));
+        String path = "/workflows/run?workflow_id=" + EmulatorDefaults.COMPANY_WORKFLOW_ID;
+
+        assertThatThrownBy(() -> client.post(path, body)).isInstanceOf(UncheckedIOException.class);
+        ApiClient.Response retry = client.post(path, body);
+
+        assertThat(EMULATOR.emulator().runs()).hasSize(1);
+        assertThat(retry.json().get("already_started").asBoolean()).isTrue();
+        assertThat(retry.json().get("job_id").asText()).isEqualTo(EMULATOR.emulator().runs().get(0).jobId());
+    }
+
+    @Test
     void bodyLimitAnswers413() {
         EMULATOR.emulator().faults().bodyLimit(1_000);
         List<Map<String, Object>> rows = WorkflowRunLifecycleTest.companies(100);
@@ -139,7 +154,7 @@ class EmulatorFaultsTest {
     @Test
     void clearSwitchesEveryFaultOff() {
         EMULATOR.emulator().faults().failNext("/", 500, 5).dropNext("/", 5).rateLimit(1, 1).bodyLimit(1)
-                .latency(Duration.ofSeconds(5)).failFraction("/", 500, 1.0);
+                .latency(Duration.ofSeconds(5)).failFraction("/", 500, 1.0).dropResponseNext("/", 5);
 
         EMULATOR.emulator().faults().clear();
 

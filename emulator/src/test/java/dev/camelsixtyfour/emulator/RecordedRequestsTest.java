@@ -31,7 +31,8 @@ class RecordedRequestsTest {
 
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/workflows/run");
-        assertThat(request.query()).isEqualTo("workflow_id=" + EmulatorDefaults.COMPANY_WORKFLOW_ID + "&save_json=true");
+        assertThat(request.query())
+                .isEqualTo("workflow_id=" + EmulatorDefaults.COMPANY_WORKFLOW_ID + "&save_json=true");
         assertThat(request.queryParameters()).containsEntry("save_json", List.of("true"));
         assertThat(request.header("X-API-KEY")).isEqualTo(SECRET_KEY);
         assertThat(request.header("idempotency-key")).isEqualTo("rec-1");
