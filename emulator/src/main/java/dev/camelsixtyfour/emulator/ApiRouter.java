@@ -72,8 +72,10 @@ final class ApiRouter implements HttpHandler {
             return;
         }
         ApiExchange exchange = new ApiExchange(http, path, body.bytes, faults.shouldDropResponse(path));
+        String caller = ApiKeys.fingerprint(ApiKeys.presentedKey(exchange));
+        LOG.debug("{} {} ({} bytes) from {}", http.getRequestMethod(), path, body.bytes.length, caller);
         try {
-            ApiException fault = faults.failureFor(path, ApiKeys.fingerprint(ApiKeys.presentedKey(exchange)));
+            ApiException fault = faults.failureFor(path, caller);
             if (fault != null) {
                 throw fault;
             }

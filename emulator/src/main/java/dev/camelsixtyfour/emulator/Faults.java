@@ -52,10 +52,16 @@ public final class Faults {
 
     /** Answers the next {@code times} requests under {@code pathPrefix} with {@code status} and a detail body. */
     public Faults failNext(String pathPrefix, int status, int times) {
+        return failNext(pathPrefix, status, times, ErrorForm.DETAIL);
+    }
+
+    /** As {@link #failNext(String, int, int)}, with the error body in the given form. */
+    public Faults failNext(String pathPrefix, int status, int times, ErrorForm form) {
         requireStatus(status);
         requirePositive(times, "times");
+        Objects.requireNonNull(form, "form");
         synchronized (lock) {
-            failRules.add(new CountedRule(requirePrefix(pathPrefix), status, times));
+            failRules.add(new CountedRule(requirePrefix(pathPrefix), status, times, form));
         }
         return this;
     }
@@ -91,7 +97,7 @@ public final class Faults {
     public Faults dropNext(String pathPrefix, int times) {
         requirePositive(times, "times");
         synchronized (lock) {
-            dropRules.add(new CountedRule(requirePrefix(pathPrefix), 0, times));
+            dropRules.add(new CountedRule(requirePrefix(pathPrefix), 0, times, ErrorForm.DETAIL));
         }
         return this;
     }
@@ -103,7 +109,7 @@ public final class Faults {
     public Faults dropResponseNext(String pathPrefix, int times) {
         requirePositive(times, "times");
         synchronized (lock) {
-            dropResponseRules.add(new CountedRule(requirePrefix(pathPrefix), 0, times));
+            dropResponseRules.add(new CountedRule(requirePrefix(pathPrefix), 0, times, ErrorForm.DETAIL));
         }
         return this;
     }
@@ -167,11 +173,11 @@ public final class Faults {
             }
             CountedRule counted = consume(failRules, path);
             if (counted != null) {
-                return injected(counted.status);
+                return injected(counted.status, counted.form);
             }
             for (FractionRule rule : fractionRules) {
                 if (PathPrefix.matches(rule.prefix, path) && rule.nextFails()) {
-                    return injected(rule.status);
+                    return injected(rule.status, ErrorForm.DETAIL);
                 }
             }
             return null;
@@ -196,12 +202,10 @@ public final class Faults {
         return null;
     }
 
-    private static ApiException injected(int status) {
-        String detail = "Injected fault: HTTP " + status;
-        if (status == 429) {
-            return ApiException.detail(status, detail, Map.of("Retry-After", "1"));
-        }
-        return ApiException.detail(status, detail);
+    private static ApiException injected(int status, ErrorForm form) {
+        String message = "Injected fault: HTTP " + status;
+        Map<String, String> headers = status == 429 ? Map.of("Retry-After", "1") : Map.of();
+        return ApiException.inForm(form, status, message, headers);
     }
 
     private static CountedRule consume(List<CountedRule> rules, String path) {
@@ -244,12 +248,14 @@ public final class Faults {
     private static final class CountedRule {
         private final String prefix;
         private final int status;
+        private final ErrorForm form;
         private int remaining;
 
-        CountedRule(String prefix, int status, int remaining) {
+        CountedRule(String prefix, int status, int remaining, ErrorForm form) {
             this.prefix = prefix;
             this.status = status;
             this.remaining = remaining;
+            this.form = form;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.camelsixtyfour.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -71,6 +72,23 @@ class EmulatorFaultsTest {
         assertThat(second).isEqualTo(503);
         assertThat(third).isEqualTo(200);
         assertThat(EMULATOR.emulator().runs()).hasSize(1);
+    }
+
+    @Test
+    void failNextSpeaksEachErrorForm() {
+        EMULATOR.emulator().faults().failNext("/workflows", 400, 1, ErrorForm.LEGACY)
+                .failNext("/workflows", 422, 1, ErrorForm.VALIDATION_LIST)
+                .failNext("/workflows", 502, 1, ErrorForm.DETAIL);
+
+        JsonNode legacy = client().get("/workflows").json();
+        JsonNode list = client().get("/workflows").json();
+        JsonNode detail = client().get("/workflows").json();
+
+        assertThat(legacy.get("error").asText()).isEqualTo("HTTP 400");
+        assertThat(legacy.get("message").asText()).contains("400");
+        assertThat(list.get("detail").get(0).get("msg").asText()).contains("422");
+        assertThat(list.get("detail").get(0).get("loc").toString()).isEqualTo("[\"body\"]");
+        assertThat(detail.get("detail").asText()).contains("502");
     }
 
     @Test

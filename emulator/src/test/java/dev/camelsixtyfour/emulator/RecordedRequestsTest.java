@@ -72,7 +72,7 @@ class RecordedRequestsTest {
         Path log = Path.of(System.getProperty("emulator.test.log"));
 
         assertThat(log).exists();
-        assertThat(Files.readString(log)).contains("Run ").doesNotContain(SECRET_KEY).doesNotContain(WRONG_KEY)
-                .doesNotContain(EmulatorDefaults.DEFAULT_API_KEY);
+        assertThat(Files.readString(log)).contains("Run ").contains(ApiKeys.fingerprint(SECRET_KEY))
+                .doesNotContain(SECRET_KEY).doesNotContain(WRONG_KEY).doesNotContain(EmulatorDefaults.DEFAULT_API_KEY);
     }
 }
