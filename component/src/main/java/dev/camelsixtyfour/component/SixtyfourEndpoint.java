@@ -22,6 +22,8 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Start and follow runs of Sixtyfour enrichment workflows.
@@ -29,6 +31,8 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "sixtyfour", title = "Sixtyfour", syntax = "sixtyfour:kind",
              category = { Category.API, Category.SAAS }, headersClass = SixtyfourConstants.class)
 public class SixtyfourEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SixtyfourEndpoint.class);
 
     @UriPath(enums = "workflow,runs,webhook",
              description = "What the endpoint addresses: workflow (one workflow, by the id option), runs (the"
@@ -108,6 +112,7 @@ public class SixtyfourEndpoint extends ScheduledPollEndpoint implements Endpoint
                 getComponent().getRateLimiter());
         resultsFetcher = new ResultsFetcher(client, resultsConfiguration, SixtyfourJson.mapper());
         runAwaiter = new RunAwaiter(client, scheduler);
+        LOG.info("Started sixtyfour:{} endpoint against {}", kind, configuration.getBaseUri());
     }
 
     @Override

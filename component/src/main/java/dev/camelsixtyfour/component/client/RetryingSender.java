@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,15 +34,17 @@ final class RetryingSender {
 
     private final HttpClient http;
     private final ClientSettings settings;
+    private final Executor completions;
     private final ScheduledExecutorService scheduler;
     private final RequestRateLimiter rateLimiter;
     private final Set<Call> calls = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    RetryingSender(HttpClient http, ClientSettings settings, ScheduledExecutorService scheduler,
+    RetryingSender(HttpClient http, ClientSettings settings, Executor completions, ScheduledExecutorService scheduler,
                    RequestRateLimiter rateLimiter) {
         this.http = http;
         this.settings = settings;
+        this.completions = completions;
         this.scheduler = scheduler;
         this.rateLimiter = rateLimiter;
     }
@@ -94,13 +97,13 @@ final class RetryingSender {
             LOG.debug("{} {} (workflow {}, attempt {})", request.method(), request.uri().getPath(), workflowId,
                     attempt);
             try {
-                http.sendAsync(request, bodyHandler).whenComplete((response, failure) -> {
+                http.sendAsync(request, bodyHandler).whenCompleteAsync((response, failure) -> {
                     if (failure != null) {
                         onNoResponse(attempt, unwrap(failure));
                     } else {
                         onResponse(attempt, response);
                     }
-                });
+                }, completions);
             } catch (RuntimeException e) {
                 result.completeExceptionally(noResponseError(e));
             }
