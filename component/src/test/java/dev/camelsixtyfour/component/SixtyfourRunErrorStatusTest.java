@@ -5,9 +5,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.camelsixtyfour.emulator.EmulatorDefaults;
+import dev.camelsixtyfour.emulator.ErrorForm;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +31,17 @@ class SixtyfourRunErrorStatusTest extends SixtyfourTestSupport {
         assertThat(error.getDetail()).isNotBlank();
         assertThat(error.getWorkflowId()).isEqualTo(EmulatorDefaults.COMPANY_WORKFLOW_ID);
         assertThat(error).hasMessageContaining("HTTP " + status).hasMessageContaining(error.getDetail());
+    }
+
+    @ParameterizedTest(name = "the service's detail is read from the {0} error form")
+    @EnumSource(ErrorForm.class)
+    void detailIsReadFromEveryErrorForm(ErrorForm form) {
+        emulator().faults().failNext(RUN_PATH, 402, 1, form);
+
+        SixtyfourException error = failure(send(COMPANY_RUN, ROWS));
+
+        assertThat(error.getStatusCode()).isEqualTo(402);
+        assertThat(error.getDetail()).contains("Injected fault: HTTP 402").doesNotStartWith("{");
     }
 
     @Test
