@@ -25,42 +25,108 @@ public class SixtyfourEndpointConfigurer extends PropertyConfigurerSupport imple
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "allowemptypayload":
         case "allowEmptyPayload": target.getConfiguration().setAllowEmptyPayload(property(camelContext, boolean.class, value)); return true;
+        case "allowunsigned":
+        case "allowUnsigned": target.getWebhookConfiguration().setAllowUnsigned(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "awaitbackoffmultiplier":
+        case "awaitBackoffMultiplier": target.getAwaitConfiguration().setAwaitBackoffMultiplier(property(camelContext, double.class, value)); return true;
+        case "awaitinitialdelay":
+        case "awaitInitialDelay": target.getAwaitConfiguration().setAwaitInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "awaitmaxinterval":
+        case "awaitMaxInterval": target.getAwaitConfiguration().setAwaitMaxInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "awaitpollinterval":
+        case "awaitPollInterval": target.getAwaitConfiguration().setAwaitPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "awaittimeout":
+        case "awaitTimeout": target.getAwaitConfiguration().setAwaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseuri":
         case "baseUri": target.getConfiguration().setBaseUri(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "id": target.getConfiguration().setId(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getRunsConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "keepbody":
         case "keepBody": target.getConfiguration().setKeepBody(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": target.getWebhookConfiguration().setMaxBodySize(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
         case "maxRetryAfter": target.getConfiguration().setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, dev.camelsixtyfour.component.SixtyfourOperation.class, value)); return true;
+        case "path": target.getWebhookConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "resultformat":
+        case "resultFormat": target.getResultsConfiguration().setResultFormat(property(camelContext, dev.camelsixtyfour.component.model.ResultFormat.class, value)); return true;
         case "resultformats":
         case "resultFormats": target.getConfiguration().setResultFormats(property(camelContext, java.lang.String.class, value)); return true;
+        case "resultsdirectory":
+        case "resultsDirectory": target.getResultsConfiguration().setResultsDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "retryinitialdelay":
         case "retryInitialDelay": target.getConfiguration().setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "runslimit":
+        case "runsLimit": target.getRunsConfiguration().setRunsLimit(property(camelContext, int.class, value)); return true;
+        case "runsstatus":
+        case "runsStatus": target.getRunsConfiguration().setRunsStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "savejson":
         case "saveJson": target.getConfiguration().setSaveJson(property(camelContext, boolean.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "signaturetolerance":
+        case "signatureTolerance": target.getWebhookConfiguration().setSignatureTolerance(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "signingsecret":
+        case "signingSecret": target.getWebhookConfiguration().setSigningSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "specsoverride":
         case "specsOverride": target.getConfiguration().setSpecsOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "streamresults":
+        case "streamResults": target.getResultsConfiguration().setStreamResults(property(camelContext, boolean.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "validateinput":
         case "validateInput": target.getConfiguration().setValidateInput(property(camelContext, boolean.class, value)); return true;
+        case "webhookconcurrency":
+        case "webhookConcurrency": target.getWebhookConfiguration().setWebhookConcurrency(property(camelContext, int.class, value)); return true;
+        case "webhookqueuesize":
+        case "webhookQueueSize": target.getWebhookConfiguration().setWebhookQueueSize(property(camelContext, int.class, value)); return true;
+        case "workflowid":
+        case "workflowId": target.getRunsConfiguration().setWorkflowId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -70,42 +136,108 @@ public class SixtyfourEndpointConfigurer extends PropertyConfigurerSupport imple
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "allowemptypayload":
         case "allowEmptyPayload": return boolean.class;
+        case "allowunsigned":
+        case "allowUnsigned": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "awaitbackoffmultiplier":
+        case "awaitBackoffMultiplier": return double.class;
+        case "awaitinitialdelay":
+        case "awaitInitialDelay": return long.class;
+        case "awaitmaxinterval":
+        case "awaitMaxInterval": return long.class;
+        case "awaitpollinterval":
+        case "awaitPollInterval": return long.class;
+        case "awaittimeout":
+        case "awaitTimeout": return long.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
         case "baseuri":
         case "baseUri": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "delay": return long.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "greedy": return boolean.class;
         case "id": return java.lang.String.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "keepbody":
         case "keepBody": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxbodysize":
+        case "maxBodySize": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
         case "operation": return dev.camelsixtyfour.component.SixtyfourOperation.class;
+        case "path": return java.lang.String.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "resultformat":
+        case "resultFormat": return dev.camelsixtyfour.component.model.ResultFormat.class;
         case "resultformats":
         case "resultFormats": return java.lang.String.class;
+        case "resultsdirectory":
+        case "resultsDirectory": return java.lang.String.class;
         case "retryinitialdelay":
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "runslimit":
+        case "runsLimit": return int.class;
+        case "runsstatus":
+        case "runsStatus": return java.lang.String.class;
         case "savejson":
         case "saveJson": return boolean.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "signaturetolerance":
+        case "signatureTolerance": return long.class;
+        case "signingsecret":
+        case "signingSecret": return java.lang.String.class;
         case "specsoverride":
         case "specsOverride": return java.lang.String.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
+        case "streamresults":
+        case "streamResults": return boolean.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "validateinput":
         case "validateInput": return boolean.class;
+        case "webhookconcurrency":
+        case "webhookConcurrency": return int.class;
+        case "webhookqueuesize":
+        case "webhookQueueSize": return int.class;
+        case "workflowid":
+        case "workflowId": return java.lang.String.class;
         default: return null;
         }
     }
@@ -116,42 +248,117 @@ public class SixtyfourEndpointConfigurer extends PropertyConfigurerSupport imple
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "allowemptypayload":
         case "allowEmptyPayload": return target.getConfiguration().isAllowEmptyPayload();
+        case "allowunsigned":
+        case "allowUnsigned": return target.getWebhookConfiguration().isAllowUnsigned();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
+        case "awaitbackoffmultiplier":
+        case "awaitBackoffMultiplier": return target.getAwaitConfiguration().getAwaitBackoffMultiplier();
+        case "awaitinitialdelay":
+        case "awaitInitialDelay": return target.getAwaitConfiguration().getAwaitInitialDelay();
+        case "awaitmaxinterval":
+        case "awaitMaxInterval": return target.getAwaitConfiguration().getAwaitMaxInterval();
+        case "awaitpollinterval":
+        case "awaitPollInterval": return target.getAwaitConfiguration().getAwaitPollInterval();
+        case "awaittimeout":
+        case "awaitTimeout": return target.getAwaitConfiguration().getAwaitTimeout();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseuri":
         case "baseUri": return target.getConfiguration().getBaseUri();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "delay": return target.getDelay();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "greedy": return target.isGreedy();
         case "id": return target.getConfiguration().getId();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getRunsConfiguration().getIdempotentRepository();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "keepbody":
         case "keepBody": return target.getConfiguration().isKeepBody();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxbodysize":
+        case "maxBodySize": return target.getWebhookConfiguration().getMaxBodySize();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretryafter":
         case "maxRetryAfter": return target.getConfiguration().getMaxRetryAfter();
         case "operation": return target.getConfiguration().getOperation();
+        case "path": return target.getWebhookConfiguration().getPath();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "resultformat":
+        case "resultFormat": return target.getResultsConfiguration().getResultFormat();
         case "resultformats":
         case "resultFormats": return target.getConfiguration().getResultFormats();
+        case "resultsdirectory":
+        case "resultsDirectory": return target.getResultsConfiguration().getResultsDirectory();
         case "retryinitialdelay":
         case "retryInitialDelay": return target.getConfiguration().getRetryInitialDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "runslimit":
+        case "runsLimit": return target.getRunsConfiguration().getRunsLimit();
+        case "runsstatus":
+        case "runsStatus": return target.getRunsConfiguration().getRunsStatus();
         case "savejson":
         case "saveJson": return target.getConfiguration().isSaveJson();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "signaturetolerance":
+        case "signatureTolerance": return target.getWebhookConfiguration().getSignatureTolerance();
+        case "signingsecret":
+        case "signingSecret": return target.getWebhookConfiguration().getSigningSecret();
         case "specsoverride":
         case "specsOverride": return target.getConfiguration().getSpecsOverride();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
+        case "streamresults":
+        case "streamResults": return target.getResultsConfiguration().isStreamResults();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "validateinput":
         case "validateInput": return target.getConfiguration().isValidateInput();
+        case "webhookconcurrency":
+        case "webhookConcurrency": return target.getWebhookConfiguration().getWebhookConcurrency();
+        case "webhookqueuesize":
+        case "webhookQueueSize": return target.getWebhookConfiguration().getWebhookQueueSize();
+        case "workflowid":
+        case "workflowId": return target.getRunsConfiguration().getWorkflowId();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
         default: return null;
         }
     }

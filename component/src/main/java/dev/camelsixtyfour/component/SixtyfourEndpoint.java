@@ -5,10 +5,15 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.camelsixtyfour.component.await.RunAwaiter;
 import dev.camelsixtyfour.component.client.ClientSettings;
 import dev.camelsixtyfour.component.client.HttpSixtyfourClient;
 import dev.camelsixtyfour.component.client.SixtyfourClient;
+import dev.camelsixtyfour.component.client.SixtyfourJson;
+import dev.camelsixtyfour.component.consumer.SixtyfourRunsConsumer;
+import dev.camelsixtyfour.component.consumer.SixtyfourWebhookConsumer;
 import dev.camelsixtyfour.component.operation.InputSchemaCache;
+import dev.camelsixtyfour.component.results.ResultsFetcher;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -19,7 +24,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "sixtyfour", title = "Sixtyfour", syntax = "sixtyfour:kind",
              category = { Category.API, Category.SAAS }, headersClass = SixtyfourConstants.class)
-public class SixtyfourEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
+public class SixtyfourEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     private static final Logger LOG = LoggerFactory.getLogger(SixtyfourEndpoint.class);
     private static final AtomicBoolean PARALLELISM_CHECKED = new AtomicBoolean();
@@ -41,6 +46,17 @@ public class SixtyfourEndpoint extends DefaultEndpoint implements AsyncEndpoint,
 
     @UriParam
     private SixtyfourConfiguration configuration;
+
+    @UriParam
+    private SixtyfourRunsConfiguration runsConfiguration = new SixtyfourRunsConfiguration();
+    @UriParam
+    private SixtyfourResultsConfiguration resultsConfiguration = new SixtyfourResultsConfiguration();
+    @UriParam
+    private SixtyfourAwaitConfiguration awaitConfiguration = new SixtyfourAwaitConfiguration();
+    @UriParam
+    private SixtyfourWebhookConfiguration webhookConfiguration = new SixtyfourWebhookConfiguration();
+    private ResultsFetcher resultsFetcher;
+    private RunAwaiter runAwaiter;
 
     private final InputSchemaCache inputSchemas = new InputSchemaCache();
     private ScheduledExecutorService scheduler;
@@ -65,8 +81,29 @@ public class SixtyfourEndpoint extends DefaultEndpoint implements AsyncEndpoint,
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        // Known limitation: the runs and webhook consumers arrive with the follow-up operations (issue 4).
-        throw new IllegalArgumentException("The sixtyfour:" + kind + " endpoint has no consumer yet");
+        if (kind == SixtyfourKind.webhook) {
+            if (webhookConfiguration.getPath() == null || webhookConfiguration.getPath().isBlank()) {
+                throw new IllegalArgumentException("The path option is required for " + getEndpointUri());
+            }
+            if (webhookConfiguration.getSigningSecret() == null && !webhookConfiguration.isAllowUnsigned()) {
+                throw new IllegalArgumentException("The signingSecret option is required for " + getEndpointUri()
+                                                   + " unless allowUnsigned=true");
+            }
+            SixtyfourWebhookConsumer consumer = new SixtyfourWebhookConsumer(this, processor, SixtyfourJson.mapper());
+            configureConsumer(consumer);
+            return consumer;
+        }
+        SixtyfourRunsConsumer consumer = new SixtyfourRunsConsumer(this, processor, followedWorkflowId());
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** The workflow whose runs are listed and followed: the workflowId option, else a workflow endpoint's id. */
+    public String followedWorkflowId() {
+        if (runsConfiguration.getWorkflowId() != null) {
+            return runsConfiguration.getWorkflowId();
+        }
+        return kind == SixtyfourKind.workflow ? configuration.getId() : null;
     }
 
     @Override
@@ -77,6 +114,8 @@ public class SixtyfourEndpoint extends DefaultEndpoint implements AsyncEndpoint,
         httpExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "SixtyfourHttp");
         client = new HttpSixtyfourClient(ClientSettings.from(configuration), httpExecutor, scheduler,
                 getComponent().getRateLimiter());
+        resultsFetcher = new ResultsFetcher(client, resultsConfiguration, SixtyfourJson.mapper());
+        runAwaiter = new RunAwaiter(client, scheduler);
         LOG.info("Started sixtyfour:{} endpoint against {}", kind, configuration.getBaseUri());
         warnOfThreadPerAnswer();
     }
@@ -95,6 +134,10 @@ public class SixtyfourEndpoint extends DefaultEndpoint implements AsyncEndpoint,
 
     @Override
     protected void doStop() throws Exception {
+        if (runAwaiter != null) {
+            runAwaiter.close();
+            runAwaiter = null;
+        }
         if (client != null) {
             client.close();
             client = null;
@@ -146,6 +189,48 @@ public class SixtyfourEndpoint extends DefaultEndpoint implements AsyncEndpoint,
     /** The source blocks of the workflows this endpoint has validated rows against. */
     public InputSchemaCache getInputSchemas() {
         return inputSchemas;
+    }
+
+    public SixtyfourRunsConfiguration getRunsConfiguration() {
+        return runsConfiguration;
+    }
+
+    public void setRunsConfiguration(SixtyfourRunsConfiguration runsConfiguration) {
+        this.runsConfiguration = runsConfiguration;
+    }
+
+    public SixtyfourResultsConfiguration getResultsConfiguration() {
+        return resultsConfiguration;
+    }
+
+    public void setResultsConfiguration(SixtyfourResultsConfiguration resultsConfiguration) {
+        this.resultsConfiguration = resultsConfiguration;
+    }
+
+    public SixtyfourAwaitConfiguration getAwaitConfiguration() {
+        return awaitConfiguration;
+    }
+
+    public void setAwaitConfiguration(SixtyfourAwaitConfiguration awaitConfiguration) {
+        this.awaitConfiguration = awaitConfiguration;
+    }
+
+    public SixtyfourWebhookConfiguration getWebhookConfiguration() {
+        return webhookConfiguration;
+    }
+
+    public void setWebhookConfiguration(SixtyfourWebhookConfiguration webhookConfiguration) {
+        this.webhookConfiguration = webhookConfiguration;
+    }
+
+    /** Reads finished runs into message bodies; available while the endpoint is started. */
+    public ResultsFetcher getResultsFetcher() {
+        return resultsFetcher;
+    }
+
+    /** Polls runs until they finish without holding a thread; available while the endpoint is started. */
+    public RunAwaiter getRunAwaiter() {
+        return runAwaiter;
     }
 
     /**

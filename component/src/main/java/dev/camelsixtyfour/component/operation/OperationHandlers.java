@@ -14,7 +14,14 @@ public final class OperationHandlers {
 
     public static Map<SixtyfourOperation, OperationHandler> forEndpoint(SixtyfourEndpoint endpoint) {
         Map<SixtyfourOperation, OperationHandler> handlers = new EnumMap<>(SixtyfourOperation.class);
-        handlers.put(SixtyfourOperation.run, new RunOperation(endpoint));
+        RunOperation run = new RunOperation(endpoint);
+        ResultsOperation results = new ResultsOperation(endpoint);
+        handlers.put(SixtyfourOperation.run, run);
+        handlers.put(SixtyfourOperation.status, new StatusOperation(endpoint));
+        handlers.put(SixtyfourOperation.runs, new RunsOperation(endpoint));
+        handlers.put(SixtyfourOperation.cancel, new CancelOperation(endpoint));
+        handlers.put(SixtyfourOperation.results, results);
+        handlers.put(SixtyfourOperation.runAndWait, new RunAndWaitOperation(endpoint, run, results));
         return handlers;
     }
 }
