@@ -36,9 +36,18 @@ public class SixtyfourAwaitConfiguration {
                             + " running.")
     private long awaitTimeout = 1_800_000;
 
+    /**
+     * The schedule these options describe; fails naming the options when they contradict each other.
+     */
     public AwaitSchedule toSchedule() {
-        return new AwaitSchedule(Duration.ofMillis(awaitInitialDelay), Duration.ofMillis(awaitPollInterval),
-                awaitBackoffMultiplier, Duration.ofMillis(awaitMaxInterval), Duration.ofMillis(awaitTimeout));
+        try {
+            return new AwaitSchedule(Duration.ofMillis(awaitInitialDelay), Duration.ofMillis(awaitPollInterval),
+                    awaitBackoffMultiplier, Duration.ofMillis(awaitMaxInterval), Duration.ofMillis(awaitTimeout));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid runAndWait options (awaitInitialDelay, awaitPollInterval,"
+                                               + " awaitBackoffMultiplier, awaitMaxInterval, awaitTimeout): "
+                                               + e.getMessage(), e);
+        }
     }
 
     public long getAwaitInitialDelay() {

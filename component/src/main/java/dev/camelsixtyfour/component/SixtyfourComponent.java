@@ -20,6 +20,7 @@ public class SixtyfourComponent extends DefaultComponent {
     @Metadata(description = "The component configuration: the defaults of every endpoint.")
     private SixtyfourConfiguration configuration = new SixtyfourConfiguration();
 
+    // Known limitation: one budget per component instance; endpoints needing separate budgets need separate instances.
     @Metadata(label = "advanced", defaultValue = "0",
               description = "The most requests a minute that all endpoints of this component together send to the"
                             + " service; requests beyond it wait their turn without holding a thread. 0 turns the"

@@ -1,7 +1,9 @@
 package dev.camelsixtyfour.component;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.camelsixtyfour.component.await.RunAwaiter;
 import dev.camelsixtyfour.component.client.ClientSettings;
@@ -12,6 +14,7 @@ import dev.camelsixtyfour.component.consumer.SixtyfourRunsConsumer;
 import dev.camelsixtyfour.component.consumer.SixtyfourWebhookConsumer;
 import dev.camelsixtyfour.component.operation.InputSchemaCache;
 import dev.camelsixtyfour.component.results.ResultsFetcher;
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -22,13 +25,18 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Start and follow runs of Sixtyfour enrichment workflows.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "sixtyfour", title = "Sixtyfour", syntax = "sixtyfour:kind",
              category = { Category.API, Category.SAAS }, headersClass = SixtyfourConstants.class)
-public class SixtyfourEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+public class SixtyfourEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint, EndpointServiceLocation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SixtyfourEndpoint.class);
+    private static final AtomicBoolean PARALLELISM_CHECKED = new AtomicBoolean();
 
     @UriPath(enums = "workflow,runs,webhook",
              description = "What the endpoint addresses: workflow (one workflow, by the id option), runs (the"
@@ -108,10 +116,28 @@ public class SixtyfourEndpoint extends ScheduledPollEndpoint implements Endpoint
                 getComponent().getRateLimiter());
         resultsFetcher = new ResultsFetcher(client, resultsConfiguration, SixtyfourJson.mapper());
         runAwaiter = new RunAwaiter(client, scheduler);
+        LOG.info("Started sixtyfour:{} endpoint against {}", kind, configuration.getBaseUri());
+        warnOfThreadPerAnswer();
+    }
+
+    /**
+     * HttpClient.sendAsync hands every answer to CompletableFuture's default executor, which starts a new thread per
+     * task when the common pool has fewer than 2 threads (machines with 1 or 2 CPUs): say so once, with the cure.
+     */
+    private static void warnOfThreadPerAnswer() {
+        if (ForkJoinPool.getCommonPoolParallelism() < 2 && PARALLELISM_CHECKED.compareAndSet(false, true)) {
+            LOG.warn("The common ForkJoinPool has {} thread(s), so the JDK HttpClient starts a new thread for every"
+                     + " answer; run with -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 (or more) for"
+                     + " full throughput", ForkJoinPool.getCommonPoolParallelism());
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (runAwaiter != null) {
+            runAwaiter.close();
+            runAwaiter = null;
+        }
         if (client != null) {
             client.close();
             client = null;
@@ -121,7 +147,8 @@ public class SixtyfourEndpoint extends ScheduledPollEndpoint implements Endpoint
             httpExecutor = null;
         }
         if (scheduler != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(scheduler);
+            // The closed client has already failed the requests these tasks were waiting for.
+            getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
             scheduler = null;
         }
         super.doStop();
@@ -206,7 +233,11 @@ public class SixtyfourEndpoint extends ScheduledPollEndpoint implements Endpoint
         return runAwaiter;
     }
 
-    /** The scheduler for waits (retries, polls) that must not hold a thread. */
+    /**
+     * The scheduler for waits (retries, polls) that must not hold a thread. When the endpoint stops, tasks still
+     * waiting are dropped: whoever scheduled one must complete the exchange it belongs to some other way (the
+     * client fails all its own pending calls when it is closed).
+     */
     public ScheduledExecutorService getScheduler() {
         return scheduler;
     }

@@ -18,8 +18,9 @@ public class SixtyfourResultsConfiguration {
 
     @UriParam(label = "common", defaultValue = "false",
               description = "Whether the body is an Iterator of rows read from the download while the route consumes"
-                            + " them (use with split().streaming()); the stream closes when the last row is read. By"
-                            + " default the body is a List of all rows, held in memory.")
+                            + " them (use with split().streaming()); the stream closes when the last row is read or"
+                            + " when the exchange completes. By default the body is a List of all rows, held in"
+                            + " memory.")
     private boolean streamResults;
 
     @UriParam(label = "common",

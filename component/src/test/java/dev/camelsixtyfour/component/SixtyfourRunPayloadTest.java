@@ -32,7 +32,8 @@ class SixtyfourRunPayloadTest extends SixtyfourTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final String TWO_ROWS = "[{\"symbol\":\"MMM\",\"name\":\"3M\"},{\"symbol\":\"AOS\",\"name\":\"A. O. Smith\"}]";
+    private static final String TWO_ROWS = "[{\"symbol\":\"MMM\",\"name\":\"3M\"},"
+                                           + "{\"symbol\":\"AOS\",\"name\":\"A. O. Smith\"}]";
     private static final String ONE_ROW = "{\"symbol\":\"MMM\",\"name\":\"3M\"}";
 
     record Company(String symbol, String name) {

@@ -1,6 +1,7 @@
 package dev.camelsixtyfour.component;
 
 import java.time.Duration;
+import java.util.Properties;
 
 import dev.camelsixtyfour.emulator.EmulatorDefaults;
 import dev.camelsixtyfour.emulator.SixtyfourEmulator;
@@ -33,6 +34,7 @@ abstract class SixtyfourTestSupport {
     @BeforeEach
     void startCamel() throws Exception {
         context = new DefaultCamelContext();
+        context.getPropertiesComponent().setInitialProperties(properties());
         SixtyfourComponent component = new SixtyfourComponent();
         SixtyfourConfiguration config = component.getConfiguration();
         config.setApiKey(EmulatorDefaults.DEFAULT_API_KEY);
@@ -59,6 +61,13 @@ abstract class SixtyfourTestSupport {
 
     /** Adjusts the component before the context starts. */
     void configure(SixtyfourComponent component) {
+    }
+
+    /** Properties the routes resolve as {@code {{name}}} placeholders. */
+    Properties properties() {
+        Properties properties = new Properties();
+        properties.setProperty("workflow.id", EmulatorDefaults.COMPANY_WORKFLOW_ID);
+        return properties;
     }
 
     /** The routes of the test, or null for tests that send straight to endpoints. */

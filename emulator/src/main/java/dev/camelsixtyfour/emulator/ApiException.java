@@ -34,6 +34,24 @@ final class ApiException extends RuntimeException {
         return new ApiException(status, detail, Map.of("detail", detail), Map.copyOf(headers));
     }
 
+    /** An error in the chosen body form; the list form places the message at {@code ["body"]}. */
+    static ApiException inForm(ErrorForm form, int status, String message, Map<String, String> headers) {
+        Object body = switch (form) {
+            case DETAIL -> Map.of("detail", message);
+            case VALIDATION_LIST -> Map.of("detail", List.of(ValidationError.of("value_error", message, null, "body")
+                    .toMap()));
+            case LEGACY -> legacyBody(status, message);
+        };
+        return new ApiException(status, message, body, Map.copyOf(headers));
+    }
+
+    private static Map<String, Object> legacyBody(int status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "HTTP " + status);
+        body.put("message", message);
+        return body;
+    }
+
     /** FastAPI's 422 list form with a single entry. */
     static ApiException validation(ValidationError error) {
         return validation(List.of(error));

@@ -14,14 +14,20 @@ final class ApiExchange {
     private final String path;
     private final Map<String, List<String>> query;
     private final byte[] body;
+    private final boolean dropResponse;
     private String orgId;
     private String apiKey;
 
-    ApiExchange(HttpExchange exchange, String path, byte[] body) {
+    /**
+     * @param dropResponse handle the request but send nothing back: closing the exchange unanswered closes the
+     *                     connection (a fault a test switched on)
+     */
+    ApiExchange(HttpExchange exchange, String path, byte[] body, boolean dropResponse) {
         this.exchange = exchange;
         this.path = path;
         this.query = QueryString.parse(exchange.getRequestURI().getRawQuery());
         this.body = body;
+        this.dropResponse = dropResponse;
     }
 
     String method() {
@@ -69,6 +75,9 @@ final class ApiExchange {
     }
 
     void respond(int status, String contentType, byte[] bytes, Map<String, String> headers) throws IOException {
+        if (dropResponse) {
+            return;
+        }
         exchange.getResponseHeaders().set("Content-Type", contentType);
         headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);

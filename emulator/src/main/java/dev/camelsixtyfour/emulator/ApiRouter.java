@@ -71,9 +71,11 @@ final class ApiRouter implements HttpHandler {
             LOG.debug("Dropping the connection of {} {} (fault)", http.getRequestMethod(), path);
             return;
         }
-        ApiExchange exchange = new ApiExchange(http, path, body.bytes);
+        ApiExchange exchange = new ApiExchange(http, path, body.bytes, faults.shouldDropResponse(path));
+        String caller = ApiKeys.fingerprint(ApiKeys.presentedKey(exchange));
+        LOG.debug("{} {} ({} bytes) from {}", http.getRequestMethod(), path, body.bytes.length, caller);
         try {
-            ApiException fault = faults.failureFor(path, ApiKeys.fingerprint(ApiKeys.presentedKey(exchange)));
+            ApiException fault = faults.failureFor(path, caller);
             if (fault != null) {
                 throw fault;
             }

@@ -1,6 +1,9 @@
 package dev.camelsixtyfour.emulator;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +26,14 @@ public record EmulatedRun(String jobId, String workflowId, String orgId, String 
         String errorMessage) {
 
     public EmulatedRun {
-        rows = List.copyOf(rows);
-        resultRows = List.copyOf(resultRows);
+        rows = copy(rows);
+        resultRows = copy(resultRows);
+    }
+
+    /** A deep enough copy that a test changing it cannot change the emulator's run (values may be null). */
+    private static List<Map<String, Object>> copy(List<Map<String, Object>> source) {
+        List<Map<String, Object>> copy = new ArrayList<>(source.size());
+        source.forEach(row -> copy.add(Collections.unmodifiableMap(new LinkedHashMap<>(row))));
+        return Collections.unmodifiableList(copy);
     }
 }

@@ -17,9 +17,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The enrichment family: {@code /find-email}, {@code /find-phone}, {@code /enrich-company}, {@code /enrich-lead}
- * answered at once, their {@code -async} forms as tasks (pending, processing, then completed or failed, one step
- * each) followed through {@code GET /job-status/{task_id}} and, when a {@code webhook_url} is given, pushed to it.
+ * The enrichment family: {@code /find-email}, {@code /find-phone}, {@code /enrich-company}, {@code /enrich-lead} and
+ * the bulk {@code /find-email-bulk}, {@code /find-phone-bulk} (up to 100 leads), answered at once. Their
+ * {@code -async} forms become tasks (pending, processing, then completed or failed, one step each), followed through
+ * {@code GET /job-status/{task_id}} and, when a {@code webhook_url} is given, pushed to it.
  */
 final class EnrichmentEndpoints {
 
@@ -106,12 +107,33 @@ final class EnrichmentEndpoints {
             if (!request.hasNonNull(field)) {
                 throw ApiException.validation(ValidationError.missing("body", field));
             }
-            if (!request.get(field).isObject()) {
+            if (type.isBulk()) {
+                checkLeadList(request.get(field), field);
+            } else if (!request.get(field).isObject()) {
                 throw ApiException.validation(ValidationError.of("dict_type", "Input should be a valid dictionary",
                         request.get(field), "body", field));
             }
         }
         return request;
+    }
+
+    private static void checkLeadList(JsonNode leads, String field) {
+        if (!leads.isArray()) {
+            throw ApiException.validation(ValidationError.of("list_type", "Input should be a valid list", leads,
+                    "body", field));
+        }
+        if (leads.size() > EnrichmentTask.MAX_BULK_LEADS) {
+            throw ApiException.validation(ValidationError.of("too_long", "List should have at most "
+                    + EnrichmentTask.MAX_BULK_LEADS + " items after validation, not " + leads.size(), null,
+                    "body", field).withContext(Map.of("field_type", "List", "max_length",
+                    EnrichmentTask.MAX_BULK_LEADS, "actual_length", leads.size())));
+        }
+        for (int i = 0; i < leads.size(); i++) {
+            if (!leads.get(i).isObject()) {
+                throw ApiException.validation(ValidationError.of("dict_type", "Input should be a valid dictionary",
+                        leads.get(i), "body", field, i));
+            }
+        }
     }
 
     private static URI webhookUrl(JsonNode request) {

@@ -2,6 +2,7 @@ package dev.camelsixtyfour.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,12 @@ enum EnrichmentTask {
     FIND_EMAIL("find_email", "/find-email", "lead"),
     FIND_PHONE("find_phone", "/find-phone", "lead"),
     ENRICH_COMPANY("enrich_company", "/enrich-company", "target_company", "struct"),
-    ENRICH_LEAD("enrich_lead", "/enrich-lead", "lead_info");
+    ENRICH_LEAD("enrich_lead", "/enrich-lead", "lead_info"),
+    FIND_EMAIL_BULK("find_email_bulk", "/find-email-bulk", "leads"),
+    FIND_PHONE_BULK("find_phone_bulk", "/find-phone-bulk", "leads");
+
+    /** The most leads one bulk request may carry. */
+    static final int MAX_BULK_LEADS = 100;
 
     private final String taskType;
     private final String path;
@@ -39,6 +45,11 @@ enum EnrichmentTask {
         return requiredFields;
     }
 
+    /** Whether the required fields are lists of objects ({@code leads}) rather than objects. */
+    boolean isBulk() {
+        return this == FIND_EMAIL_BULK || this == FIND_PHONE_BULK;
+    }
+
     /** The result, or an {@link IllegalArgumentException} whose message is the task's error. */
     Map<String, Object> perform(JsonNode request) {
         return switch (this) {
@@ -46,7 +57,28 @@ enum EnrichmentTask {
             case FIND_PHONE -> findPhone(Json.row(request.get("lead")));
             case ENRICH_COMPANY -> enrichCompany(Json.row(request.get("target_company")), request.get("struct"));
             case ENRICH_LEAD -> enrichLead(Json.row(request.get("lead_info")), request.get("struct"));
+            case FIND_EMAIL_BULK -> bulk(request.get("leads"), FIND_EMAIL);
+            case FIND_PHONE_BULK -> bulk(request.get("leads"), FIND_PHONE);
         };
+    }
+
+    /** One entry per lead, in order: its result, or the lead and the error that lead alone ran into. */
+    private static Map<String, Object> bulk(JsonNode leads, EnrichmentTask single) {
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (JsonNode lead : leads) {
+            Map<String, Object> row = Json.row(lead);
+            try {
+                results.add(single == FIND_EMAIL ? findEmail(row) : findPhone(row));
+            } catch (IllegalArgumentException e) {
+                Map<String, Object> failed = new LinkedHashMap<>(row);
+                failed.put("error", e.getMessage());
+                results.add(failed);
+            }
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("results", results);
+        result.put("total", results.size());
+        return result;
     }
 
     private static Map<String, Object> findEmail(Map<String, Object> lead) {

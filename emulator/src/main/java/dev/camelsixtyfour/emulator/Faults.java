@@ -14,7 +14,8 @@ import java.util.Objects;
  * Failures a test switches on, matched against the request path by prefix of whole segments: {@code
  * "/workflows/run"} matches the trigger endpoint but not {@code /workflows/runs}; {@code "/"} matches every path.
  * <p>
- * Checked in this order for each request: latency, dropped connection, rate limit, injected status, body limit.
+ * Checked in this order for each request: latency, dropped connection, rate limit, injected status, body limit;
+ * a dropped response comes last, after the request was handled.
  * {@link #clear()} (and {@link SixtyfourEmulator#reset()}) switches everything off and restores the default body
  * limit. All methods are thread-safe and return this object for chaining.
  */
@@ -24,6 +25,7 @@ public final class Faults {
 
     private final Object lock = new Object();
     private final List<CountedRule> dropRules = new ArrayList<>();
+    private final List<CountedRule> dropResponseRules = new ArrayList<>();
     private final List<CountedRule> failRules = new ArrayList<>();
     private final List<FractionRule> fractionRules = new ArrayList<>();
     private final Map<String, Deque<Long>> rateWindows = new HashMap<>();
@@ -50,10 +52,16 @@ public final class Faults {
 
     /** Answers the next {@code times} requests under {@code pathPrefix} with {@code status} and a detail body. */
     public Faults failNext(String pathPrefix, int status, int times) {
+        return failNext(pathPrefix, status, times, ErrorForm.DETAIL);
+    }
+
+    /** As {@link #failNext(String, int, int)}, with the error body in the given form. */
+    public Faults failNext(String pathPrefix, int status, int times, ErrorForm form) {
         requireStatus(status);
         requirePositive(times, "times");
+        Objects.requireNonNull(form, "form");
         synchronized (lock) {
-            failRules.add(new CountedRule(requirePrefix(pathPrefix), status, times));
+            failRules.add(new CountedRule(requirePrefix(pathPrefix), status, times, form));
         }
         return this;
     }
@@ -89,7 +97,19 @@ public final class Faults {
     public Faults dropNext(String pathPrefix, int times) {
         requirePositive(times, "times");
         synchronized (lock) {
-            dropRules.add(new CountedRule(requirePrefix(pathPrefix), 0, times));
+            dropRules.add(new CountedRule(requirePrefix(pathPrefix), 0, times, ErrorForm.DETAIL));
+        }
+        return this;
+    }
+
+    /**
+     * Handles the next {@code times} requests under {@code pathPrefix} in full (a run is started) but closes the
+     * connection instead of answering: the lost response that {@code Idempotency-Key} exists for.
+     */
+    public Faults dropResponseNext(String pathPrefix, int times) {
+        requirePositive(times, "times");
+        synchronized (lock) {
+            dropResponseRules.add(new CountedRule(requirePrefix(pathPrefix), 0, times, ErrorForm.DETAIL));
         }
         return this;
     }
@@ -109,6 +129,7 @@ public final class Faults {
     public Faults clear() {
         synchronized (lock) {
             dropRules.clear();
+            dropResponseRules.clear();
             failRules.clear();
             fractionRules.clear();
             rateWindows.clear();
@@ -137,6 +158,12 @@ public final class Faults {
         }
     }
 
+    boolean shouldDropResponse(String path) {
+        synchronized (lock) {
+            return consume(dropResponseRules, path) != null;
+        }
+    }
+
     /** The fault answer for this request, or {@code null} to let it through. */
     ApiException failureFor(String path, String callerId) {
         synchronized (lock) {
@@ -146,11 +173,11 @@ public final class Faults {
             }
             CountedRule counted = consume(failRules, path);
             if (counted != null) {
-                return injected(counted.status);
+                return injected(counted.status, counted.form);
             }
             for (FractionRule rule : fractionRules) {
                 if (PathPrefix.matches(rule.prefix, path) && rule.nextFails()) {
-                    return injected(rule.status);
+                    return injected(rule.status, ErrorForm.DETAIL);
                 }
             }
             return null;
@@ -175,12 +202,10 @@ public final class Faults {
         return null;
     }
 
-    private static ApiException injected(int status) {
-        String detail = "Injected fault: HTTP " + status;
-        if (status == 429) {
-            return ApiException.detail(status, detail, Map.of("Retry-After", "1"));
-        }
-        return ApiException.detail(status, detail);
+    private static ApiException injected(int status, ErrorForm form) {
+        String message = "Injected fault: HTTP " + status;
+        Map<String, String> headers = status == 429 ? Map.of("Retry-After", "1") : Map.of();
+        return ApiException.inForm(form, status, message, headers);
     }
 
     private static CountedRule consume(List<CountedRule> rules, String path) {
@@ -223,12 +248,14 @@ public final class Faults {
     private static final class CountedRule {
         private final String prefix;
         private final int status;
+        private final ErrorForm form;
         private int remaining;
 
-        CountedRule(String prefix, int status, int remaining) {
+        CountedRule(String prefix, int status, int remaining, ErrorForm form) {
             this.prefix = prefix;
             this.status = status;
             this.remaining = remaining;
+            this.form = form;
         }
     }
 

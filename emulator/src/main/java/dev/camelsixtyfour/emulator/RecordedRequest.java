@@ -2,7 +2,6 @@ package dev.camelsixtyfour.emulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -88,12 +87,9 @@ public final class RecordedRequest {
         return QueryString.parse(query);
     }
 
+    /** Method, path and body size only: headers and body may carry credentials. */
     @Override
     public String toString() {
-        List<String> parts = new ArrayList<>();
-        parts.add(method);
-        parts.add(path);
-        parts.add(body.length + " bytes");
-        return "RecordedRequest" + parts;
+        return "RecordedRequest[" + method + " " + path + ", " + body.length + " bytes]";
     }
 }

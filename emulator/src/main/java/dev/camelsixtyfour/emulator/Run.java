@@ -22,6 +22,7 @@ final class Run {
     }
 
     private final String jobId;
+    private final long sequence;
     private final String orgId;
     private final Workflow workflow;
     private final List<WorkflowBlock> blocks;
@@ -44,9 +45,11 @@ final class Run {
     private List<Map<String, Object>> rows;
     private boolean discarded;
 
-    Run(String jobId, String orgId, Workflow workflow, List<WorkflowBlock> blocks, List<Map<String, Object>> inputRows,
-            boolean saveJson, Set<ResultFormat> resultFormats, Instant queuedAt, Duration stepDuration) {
+    Run(String jobId, long sequence, String orgId, Workflow workflow, List<WorkflowBlock> blocks,
+            List<Map<String, Object>> inputRows, boolean saveJson, Set<ResultFormat> resultFormats, Instant queuedAt,
+            Duration stepDuration) {
         this.jobId = jobId;
+        this.sequence = sequence;
         this.orgId = orgId;
         this.workflow = workflow;
         this.blocks = blocks;
@@ -62,6 +65,11 @@ final class Run {
 
     String jobId() {
         return jobId;
+    }
+
+    /** The order of arrival, which breaks ties between runs queued at the same instant. */
+    long sequence() {
+        return sequence;
     }
 
     String orgId() {

@@ -26,7 +26,6 @@ final class RunEngine {
     private static final Logger LOG = LoggerFactory.getLogger(RunEngine.class);
 
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
-    private final Map<String, Long> order = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, URI> webhookTargets = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
@@ -48,8 +47,8 @@ final class RunEngine {
     String start(String orgId, Workflow workflow, List<WorkflowBlock> blocks, List<Map<String, Object>> rows,
             boolean saveJson, Set<ResultFormat> formats) {
         String jobId = UUID.randomUUID().toString();
-        Run run = new Run(jobId, orgId, workflow, blocks, rows, saveJson, formats, clock.instant(), stepDuration);
-        order.put(jobId, sequence.incrementAndGet());
+        Run run = new Run(jobId, sequence.incrementAndGet(), orgId, workflow, blocks, rows, saveJson, formats,
+                clock.instant(), stepDuration);
         runs.put(jobId, run);
         LOG.debug("Run {} of workflow {} queued with {} rows", jobId, workflow.id(), rows.size());
         schedule(run);
@@ -69,14 +68,13 @@ final class RunEngine {
     /** The organisation's runs, newest first by {@code queued_at} (then by arrival). */
     List<Run> list(String orgId) {
         return runs.values().stream().filter(run -> run.orgId().equals(orgId))
-                .sorted(Comparator.comparing(Run::queuedAt).thenComparing(run -> order.get(run.jobId()))
-                        .reversed())
+                .sorted(Comparator.comparing(Run::queuedAt).thenComparingLong(Run::sequence).reversed())
                 .toList();
     }
 
     List<EmulatedRun> snapshots() {
         return runs.values().stream()
-                .sorted(Comparator.comparing(run -> order.get(run.jobId())))
+                .sorted(Comparator.comparingLong(Run::sequence))
                 .map(Run::snapshot).toList();
     }
 
@@ -88,10 +86,11 @@ final class RunEngine {
     void clear() {
         runs.values().forEach(Run::discard);
         runs.clear();
-        order.clear();
         webhookTargets.clear();
     }
 
+    // Known limitation: steps follow the real clock (the builder's step duration); a Clock given to the builder moves
+    // timestamps, key retention and URL expiry, not the progress of runs.
     private void schedule(Run run) {
         scheduler.schedule(() -> step(run), stepDuration.toNanos(), TimeUnit.NANOSECONDS);
     }

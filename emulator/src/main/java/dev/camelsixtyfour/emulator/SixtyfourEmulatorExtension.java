@@ -25,6 +25,7 @@ public final class SixtyfourEmulatorExtension implements BeforeAllCallback, Befo
 
     private final UnaryOperator<SixtyfourEmulator.Builder> customizer;
     private SixtyfourEmulator emulator;
+    private String owner;
 
     private SixtyfourEmulatorExtension(UnaryOperator<SixtyfourEmulator.Builder> customizer) {
         this.customizer = customizer;
@@ -50,8 +51,11 @@ public final class SixtyfourEmulatorExtension implements BeforeAllCallback, Befo
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        start();
+    public synchronized void beforeAll(ExtensionContext context) {
+        if (emulator == null) {
+            start();
+            owner = context.getUniqueId();
+        }
     }
 
     @Override
@@ -60,11 +64,13 @@ public final class SixtyfourEmulatorExtension implements BeforeAllCallback, Befo
         emulator.reset();
     }
 
+    /** Stops the emulator after the class that started it; {@code @Nested} classes share it and leave it running. */
     @Override
-    public void afterAll(ExtensionContext context) {
-        if (emulator != null) {
+    public synchronized void afterAll(ExtensionContext context) {
+        if (emulator != null && context.getUniqueId().equals(owner)) {
             emulator.close();
             emulator = null;
+            owner = null;
         }
     }
 

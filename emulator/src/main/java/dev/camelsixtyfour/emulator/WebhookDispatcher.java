@@ -92,8 +92,13 @@ final class WebhookDispatcher {
         }
 
         client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-                .whenComplete((response, failure) -> settle(event, attempt, response == null ? -1
-                        : response.statusCode()));
+                .whenComplete((response, failure) -> {
+                    if (failure != null) {
+                        LOG.debug("Webhook event {} attempt {} got no response: {}", event.eventId, attempt,
+                                failure.toString());
+                    }
+                    settle(event, attempt, response == null ? -1 : response.statusCode());
+                });
     }
 
     private void settle(Event event, int attempt, int statusCode) {

@@ -1,5 +1,6 @@
 package dev.camelsixtyfour.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -74,6 +75,23 @@ class EmulatorFaultsTest {
     }
 
     @Test
+    void failNextSpeaksEachErrorForm() {
+        EMULATOR.emulator().faults().failNext("/workflows", 400, 1, ErrorForm.LEGACY)
+                .failNext("/workflows", 422, 1, ErrorForm.VALIDATION_LIST)
+                .failNext("/workflows", 502, 1, ErrorForm.DETAIL);
+
+        JsonNode legacy = client().get("/workflows").json();
+        JsonNode list = client().get("/workflows").json();
+        JsonNode detail = client().get("/workflows").json();
+
+        assertThat(legacy.get("error").asText()).isEqualTo("HTTP 400");
+        assertThat(legacy.get("message").asText()).contains("400");
+        assertThat(list.get("detail").get(0).get("msg").asText()).contains("422");
+        assertThat(list.get("detail").get(0).get("loc").toString()).isEqualTo("[\"body\"]");
+        assertThat(detail.get("detail").asText()).contains("502");
+    }
+
+    @Test
     void failNextLeavesOtherPathsAlone() {
         EMULATOR.emulator().faults().failNext("/workflows/run", 500, 1);
 
@@ -113,6 +131,21 @@ class EmulatorFaultsTest {
     }
 
     @Test
+    void dropResponseNextStartsRunButSendsNothing() {
+        EMULATOR.emulator().faults().dropResponseNext("/workflows/run", 1);
+        ApiClient client = client().withHeader("Idempotency-Key", "lost-response-1");
+        Map<String, Object> body = Map.of("webhook_payload", Map.of("symbol", "AAPL", "name", "Apple Inc."));
+        String path = "/workflows/run?workflow_id=" + EmulatorDefaults.COMPANY_WORKFLOW_ID;
+
+        assertThatThrownBy(() -> client.post(path, body)).isInstanceOf(UncheckedIOException.class);
+        ApiClient.Response retry = client.post(path, body);
+
+        assertThat(EMULATOR.emulator().runs()).hasSize(1);
+        assertThat(retry.json().get("already_started").asBoolean()).isTrue();
+        assertThat(retry.json().get("job_id").asText()).isEqualTo(EMULATOR.emulator().runs().get(0).jobId());
+    }
+
+    @Test
     void bodyLimitAnswers413() {
         EMULATOR.emulator().faults().bodyLimit(1_000);
         List<Map<String, Object>> rows = WorkflowRunLifecycleTest.companies(100);
@@ -139,7 +172,7 @@ class EmulatorFaultsTest {
     @Test
     void clearSwitchesEveryFaultOff() {
         EMULATOR.emulator().faults().failNext("/", 500, 5).dropNext("/", 5).rateLimit(1, 1).bodyLimit(1)
-                .latency(Duration.ofSeconds(5)).failFraction("/", 500, 1.0);
+                .latency(Duration.ofSeconds(5)).failFraction("/", 500, 1.0).dropResponseNext("/", 5);
 
         EMULATOR.emulator().faults().clear();
 

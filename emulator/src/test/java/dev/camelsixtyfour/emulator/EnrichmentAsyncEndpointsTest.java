@@ -28,7 +28,7 @@ class EnrichmentAsyncEndpointsTest {
 
     @Test
     void findEmailTaskMovesFromPendingToCompleted() {
-        try (SixtyfourEmulator emulator = start(Duration.ofMillis(100))) {
+        try (SixtyfourEmulator emulator = start(Duration.ofMillis(400))) {
             ApiClient client = ApiClient.of(emulator);
             JsonNode accepted = client.post("/find-email-async", Map.of("lead",
                     Map.of("name", "Tim Cook", "company", "Apple Inc."))).json();
@@ -161,6 +161,39 @@ class EnrichmentAsyncEndpointsTest {
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.json().get("email").asText()).isEqualTo("lisa.su@advancedmicrodevices.com");
+        }
+    }
+
+    @Test
+    void bulkFindEmailAnswersPerLeadInOrder() {
+        try (SixtyfourEmulator emulator = start(Duration.ofMillis(10))) {
+            ApiClient client = ApiClient.of(emulator);
+            String taskId = client.post("/find-email-bulk-async", Map.of("leads", List.of(
+                    Map.of("name", "Tim Cook", "company", "Apple Inc."),
+                    Map.of("title", "CFO")))).json().get("task_id").asText();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> "completed".equals(
+                    client.get("/job-status/" + taskId).json().get("status").asText()));
+
+            JsonNode results = client.get("/job-status/" + taskId).json().get("result").get("results");
+            assertThat(results).hasSize(2);
+            assertThat(results.get(0).get("email").asText()).isEqualTo("tim.cook@apple.com");
+            assertThat(results.get(1).get("error").asText()).contains("Not enough information");
+        }
+    }
+
+    @Test
+    void bulkOfMoreThanHundredLeadsIsValidationError() {
+        try (SixtyfourEmulator emulator = start(Duration.ofMillis(10))) {
+            List<Map<String, Object>> leads = new ArrayList<>();
+            for (int i = 0; i < 101; i++) {
+                leads.add(Map.of("name", "Person " + i, "company", "Acme"));
+            }
+
+            ApiClient.Response response = ApiClient.of(emulator).post("/find-phone-bulk", Map.of("leads", leads));
+
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.json().get("detail").get(0).get("type").asText()).isEqualTo("too_long");
         }
     }
 

@@ -16,6 +16,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 class OutgoingWebhookDeliveryTest {
@@ -91,6 +92,27 @@ class OutgoingWebhookDeliveryTest {
                 assertThat(attempt.attempt()).isEqualTo(6);
                 assertThat(attempt.statusCode()).isEqualTo(500);
             });
+        }
+    }
+
+    @Test
+    void deliveryNotAnsweredWithinTimeoutIsRetried() {
+        String workflowId = "7a1e2b3c-0000-4d00-8e00-0000000000a1";
+        try (SixtyfourEmulator emulator = SixtyfourEmulator.builder()
+                .fixturesResource("/fixtures/impatient-webhook.yaml").runStepDuration(Duration.ofMillis(10))
+                .webhookRetryBackoff(Duration.ofMillis(20)).build().start();
+                WebhookReceiver receiver = new WebhookReceiver()) {
+            receiver.delayWith(Duration.ofSeconds(3));
+            emulator.outgoingWebhookUrl(workflowId, receiver.uri());
+            ApiClient.of(emulator).startRun(workflowId, List.of(Map.of("name", "Apple Inc.")));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> emulator.webhookDeliveries().stream()
+                    .anyMatch(attempt -> "delivered".equals(attempt.outcome())));
+
+            assertThat(emulator.webhookDeliveries()).extracting(WebhookDelivery::attempt, WebhookDelivery::statusCode,
+                    WebhookDelivery::outcome).containsExactly(tuple(1, -1, "retrying"), tuple(2, 200, "delivered"));
+            assertThat(receiver.received()).extracting(delivery -> delivery.header("Sixtyfour-Delivery-Attempt"))
+                    .containsExactly("1", "2");
         }
     }
 

@@ -31,7 +31,8 @@ class RecordedRequestsTest {
 
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/workflows/run");
-        assertThat(request.query()).isEqualTo("workflow_id=" + EmulatorDefaults.COMPANY_WORKFLOW_ID + "&save_json=true");
+        assertThat(request.query())
+                .isEqualTo("workflow_id=" + EmulatorDefaults.COMPANY_WORKFLOW_ID + "&save_json=true");
         assertThat(request.queryParameters()).containsEntry("save_json", List.of("true"));
         assertThat(request.header("X-API-KEY")).isEqualTo(SECRET_KEY);
         assertThat(request.header("idempotency-key")).isEqualTo("rec-1");
@@ -71,7 +72,7 @@ class RecordedRequestsTest {
         Path log = Path.of(System.getProperty("emulator.test.log"));
 
         assertThat(log).exists();
-        assertThat(Files.readString(log)).contains("Run ").doesNotContain(SECRET_KEY).doesNotContain(WRONG_KEY)
-                .doesNotContain(EmulatorDefaults.DEFAULT_API_KEY);
+        assertThat(Files.readString(log)).contains("Run ").contains(ApiKeys.fingerprint(SECRET_KEY))
+                .doesNotContain(SECRET_KEY).doesNotContain(WRONG_KEY).doesNotContain(EmulatorDefaults.DEFAULT_API_KEY);
     }
 }

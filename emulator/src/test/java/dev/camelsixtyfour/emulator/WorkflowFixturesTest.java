@@ -2,6 +2,8 @@ package dev.camelsixtyfour.emulator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,20 +37,23 @@ class WorkflowFixturesTest {
     void customJsonFixturesFileIsServed() throws IOException {
         Path file = dir.resolve("fixtures.json");
         Files.writeString(file, """
-                {"workflows": [{"id": "%s", "name": "Dedupe then email",
+                {"workflows": [{"id": "%s", "name": "Filter, dedupe, then email",
                   "workflow_definition": {
                     "blocks": [
                       {"block_id": "s", "block_name": "webhook", "sequence_number": 1,
                        "specs": {"input_schema": {"name": {"type": "string", "required": true}}}},
-                      {"block_id": "d", "block_name": "deduplicate", "sequence_number": 2, "specs": {"column": "name"}},
-                      {"block_id": "e", "block_name": "find_email", "sequence_number": 3, "specs": {}}],
-                    "edges": [{"from_block_id": "s", "to_block_id": "d"}, {"from_block_id": "d", "to_block_id": "e"}]}}]}
+                      {"block_id": "f", "block_name": "filter", "sequence_number": 2, "specs": {"column": "domain"}},
+                      {"block_id": "d", "block_name": "deduplicate", "sequence_number": 3, "specs": {"column": "name"}},
+                      {"block_id": "e", "block_name": "find_email", "sequence_number": 4, "specs": {}}],
+                    "edges": [{"from_block_id": "s", "to_block_id": "f"}, {"from_block_id": "f", "to_block_id": "d"},
+                              {"from_block_id": "d", "to_block_id": "e"}]}}]}
                 """.formatted(CUSTOM_ID));
 
         try (SixtyfourEmulator emulator = SixtyfourEmulator.builder().fixtures(file)
                 .runStepDuration(Duration.ofMillis(10)).build().start()) {
             String jobId = ApiClient.of(emulator).startRun(CUSTOM_ID, List.of(
                     Map.of("name", "Ada Lovelace", "domain", "analytical.org"),
+                    Map.of("name", "Charles Babbage"),
                     Map.of("name", "Ada Lovelace", "domain", "analytical.org")));
 
             assertThat(TestRuns.awaitResults(emulator, jobId)).singleElement()
@@ -57,57 +62,33 @@ class WorkflowFixturesTest {
         }
     }
 
-    @Test
-    void workflowWithTwoSourcesIsRejected() throws IOException {
-        Path file = dir.resolve("two-sources.yaml");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "two sources    | {block_id: b, block_name: read_csv, sequence_number: 2, specs: {}}   | a        "
+                + "| exactly one source block",
+        "unknown block  | {block_id: b, block_name: teleport, sequence_number: 2, specs: {}}   | a        "
+                + "| 'teleport'",
+        "dangling edge  | {block_id: b, block_name: find_email, sequence_number: 2, specs: {}} | nowhere  "
+                + "| nowhere",
+        "duplicate id   | {block_id: a, block_name: find_email, sequence_number: 2, specs: {}} | a        "
+                + "| appears twice"
+    })
+    void invalidDefinitionIsRejectedNamingFileAndFault(String scenario, String secondBlock, String edgeTarget,
+            String fault) throws IOException {
+        Path file = dir.resolve("invalid.yaml");
         Files.writeString(file, """
                 workflows:
                   - id: %s
-                    name: Two sources
+                    name: Invalid
                     workflow_definition:
                       blocks:
                         - {block_id: a, block_name: webhook, sequence_number: 1, specs: {}}
-                        - {block_id: b, block_name: read_csv, sequence_number: 2, specs: {}}
-                      edges: []
-                """.formatted(CUSTOM_ID));
+                        - %s
+                      edges: [{from_block_id: a, to_block_id: %s}]
+                """.formatted(CUSTOM_ID, secondBlock, edgeTarget));
 
         assertThatThrownBy(() -> SixtyfourEmulator.builder().fixtures(file).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("two-sources.yaml").hasMessageContaining("exactly one source block");
-    }
-
-    @Test
-    void unknownBlockNameIsRejected() throws IOException {
-        Path file = dir.resolve("unknown-block.yaml");
-        Files.writeString(file, """
-                workflows:
-                  - id: %s
-                    name: Unknown block
-                    workflow_definition:
-                      blocks:
-                        - {block_id: a, block_name: webhook, sequence_number: 1, specs: {}}
-                        - {block_id: b, block_name: teleport, sequence_number: 2, specs: {}}
-                      edges: [{from_block_id: a, to_block_id: b}]
-                """.formatted(CUSTOM_ID));
-
-        assertThatThrownBy(() -> SixtyfourEmulator.builder().fixtures(file).build())
-                .hasMessageContaining("'teleport'").hasMessageContaining("workflows[0]");
-    }
-
-    @Test
-    void edgeToMissingBlockIsRejected() throws IOException {
-        Path file = dir.resolve("dangling.yaml");
-        Files.writeString(file, """
-                workflows:
-                  - id: %s
-                    name: Dangling edge
-                    workflow_definition:
-                      blocks:
-                        - {block_id: a, block_name: webhook, sequence_number: 1, specs: {}}
-                      edges: [{from_block_id: a, to_block_id: nowhere}]
-                """.formatted(CUSTOM_ID));
-
-        assertThatThrownBy(() -> SixtyfourEmulator.builder().fixtures(file).build())
-                .hasMessageContaining("nowhere");
+                .hasMessageContaining("invalid.yaml").hasMessageContaining(fault);
     }
 }

@@ -90,7 +90,7 @@ class WorkflowRunCancelTest {
      */
     @Test
     void cancelRacingCompletionEndsInExactlyOneOutcome() throws Exception {
-        try (SixtyfourEmulator fast = SixtyfourEmulator.builder().runStepDuration(Duration.ofMillis(15)).build()
+        try (SixtyfourEmulator fast = SixtyfourEmulator.builder().runStepDuration(Duration.ofMillis(40)).build()
                 .start()) {
             ApiClient client = ApiClient.of(fast);
             ScheduledExecutorService pool = Executors.newScheduledThreadPool(8);
@@ -101,7 +101,7 @@ class WorkflowRunCancelTest {
                         WorkflowRunLifecycleTest.companies(1));
                 jobIds.add(jobId);
                 answers.add(pool.schedule(() -> client.post("/workflows/cancel?job_id=" + jobId, "").status(),
-                        (i % 20) * 6L, TimeUnit.MILLISECONDS));
+                        (i % 20) * 15L, TimeUnit.MILLISECONDS));
             }
 
             List<Integer> statuses = new ArrayList<>();

@@ -27,20 +27,25 @@ class WorkflowRunLifecycleTest {
 
     @Test
     void runMovesFromQueuedThroughEachBlockToCompleted() {
-        String jobId = client().startRun(EmulatorDefaults.LEAD_WORKFLOW_ID, leads(40));
-        List<String> observed = new ArrayList<>();
+        // Steps of 400 ms keep every state visible to a poll every 10 ms, even on a busy machine.
+        try (SixtyfourEmulator slow = SixtyfourEmulator.builder().runStepDuration(Duration.ofMillis(400)).build()
+                .start()) {
+            ApiClient client = ApiClient.of(slow);
+            String jobId = client.startRun(EmulatorDefaults.LEAD_WORKFLOW_ID, leads(40));
+            List<String> observed = new ArrayList<>();
 
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> {
-            JsonNode status = client().liveStatus(jobId);
-            String step = status.get("overall_status").asText() + ":" + status.get("current_block").asText("-");
-            if (observed.isEmpty() || !observed.get(observed.size() - 1).equals(step)) {
-                observed.add(step);
-            }
-            return "completed".equals(status.get("overall_status").asText());
-        });
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> {
+                JsonNode status = client.liveStatus(jobId);
+                String step = status.get("overall_status").asText() + ":" + status.get("current_block").asText("-");
+                if (observed.isEmpty() || !observed.get(observed.size() - 1).equals(step)) {
+                    observed.add(step);
+                }
+                return "completed".equals(status.get("overall_status").asText());
+            });
 
-        assertThat(observed).containsSubsequence("queued:-", "running:webhook", "running:lead_enrichment",
-                "running:find_phone", "completed:-");
+            assertThat(observed).containsExactly("queued:-", "running:webhook", "running:lead_enrichment",
+                    "running:find_phone", "completed:-");
+        }
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.camelsixtyfour.component.await;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls a run's live status on an {@link AwaitSchedule} until the run reaches a terminal status. No thread waits:
- * each poll is a task on the scheduler whose answer schedules the next one. Keeps no state between waits; each
- * wait's state lives in its own {@link Wait}.
+ * each poll is a task on the scheduler whose answer schedules the next one. Each wait's state lives in its own
+ * {@link Wait}; the awaiter only keeps the waits still going, so that it can end them when the endpoint stops.
  */
 public final class RunAwaiter {
 
@@ -26,6 +28,7 @@ public final class RunAwaiter {
 
     private final SixtyfourClient client;
     private final ScheduledExecutorService scheduler;
+    private final Set<Wait> waits = ConcurrentHashMap.newKeySet();
 
     public RunAwaiter(SixtyfourClient client, ScheduledExecutorService scheduler) {
         this.client = client;
@@ -38,8 +41,28 @@ public final class RunAwaiter {
      */
     public CompletableFuture<LiveStatus> await(String workflowId, String jobId, AwaitSchedule schedule) {
         Wait wait = new Wait(workflowId, jobId, schedule);
+        waits.add(wait);
+        wait.outcome.whenComplete((status, failure) -> waits.remove(wait));
         wait.scheduleNext();
         return wait.outcome;
+    }
+
+    /**
+     * Fails every wait still going, because the scheduler that would run their next polls is going away. The runs
+     * themselves are left alone.
+     */
+    public void close() {
+        // Known limitation: a wait does not survive its endpoint; the exchange fails and the run goes on unobserved.
+        for (Wait wait : waits) {
+            LOG.info("Stopped waiting for run {} because the endpoint is stopping; the run goes on", wait.jobId);
+            wait.outcome.completeExceptionally(stopping(wait.jobId, null));
+        }
+    }
+
+    private static SixtyfourException stopping(String jobId, Throwable cause) {
+        return SixtyfourException.builder("Stopped waiting for run " + jobId
+                                          + " because the endpoint is stopping; the run goes on")
+                .cause(cause).build();
     }
 
     private final class Wait {
@@ -70,8 +93,7 @@ public final class RunAwaiter {
             try {
                 scheduler.schedule(this::poll, delay.get().toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
-                outcome.completeExceptionally(SixtyfourException.builder(
-                        "Stopped waiting for run " + jobId + " because the endpoint is stopping").cause(e).build());
+                outcome.completeExceptionally(stopping(jobId, e));
             }
         }
 

@@ -38,6 +38,7 @@ public class HttpSixtyfourClient implements SixtyfourClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpSixtyfourClient.class);
 
+    // Known limitation: -Djdk.httpclient.HttpClient.log=headers makes the JDK print this header with the key in it.
     static final String API_KEY_HEADER = "x-api-key";
     static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
@@ -52,23 +53,41 @@ public class HttpSixtyfourClient implements SixtyfourClient {
     private final HttpClient http;
     private final RetryingSender sender;
 
+    // Known limitation: sendAsync hands each answer to CompletableFuture's default executor; on machines with 1 or 2
+    // CPUs that starts a thread per answer unless -Djava.util.concurrent.ForkJoinPool.common.parallelism is 2 or more.
     public HttpSixtyfourClient(ClientSettings settings, ExecutorService httpExecutor,
                                ScheduledExecutorService scheduler, RequestRateLimiter rateLimiter) {
         this.settings = settings;
         this.http = HttpClient.newBuilder()
+                .version(versionFor(settings.baseUri()))
                 .connectTimeout(settings.connectTimeout())
-                .executor(httpExecutor)
+                // The client's own tasks run where they arise (its selector thread); answers are handed to the endpoint's
+                // pool once, in RetryingSender, instead of hopping between pool threads several times per request.
+                .executor(Runnable::run)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
-        this.sender = new RetryingSender(http, settings, scheduler, rateLimiter);
+        this.sender = new RetryingSender(http, settings, httpExecutor, scheduler, rateLimiter);
+    }
+
+    /**
+     * HTTP/2 where TLS negotiates it; plain HTTP/1.1 otherwise, because a cleartext HTTP/2 upgrade attempt on every
+     * new connection only costs time against servers (emulators, proxies) that never accept it.
+     */
+    private static HttpClient.Version versionFor(URI baseUri) {
+        return "https".equalsIgnoreCase(baseUri.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
     }
 
     @Override
     public CompletableFuture<RunStarted> startRun(RunRequest request) {
         URI uri = uri("/workflows/run", runQuery(request));
+        byte[] body = RunRequestWriter.write(request);
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("POST /workflows/run for workflow {}: {}", request.workflowId(),
+                    ErrorDetails.mask(new String(body, StandardCharsets.UTF_8), settings.apiKey()));
+        }
         HttpRequest.Builder builder = apiRequest(uri)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(RunRequestWriter.write(request)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (request.idempotencyKey() != null) {
             builder.header(IDEMPOTENCY_KEY_HEADER, request.idempotencyKey());
         }
@@ -136,6 +155,7 @@ public class HttpSixtyfourClient implements SixtyfourClient {
 
     @Override
     public void close() {
+        sender.close();
         // Known limitation: the JDK 17 HttpClient has no close(); its connections end when its executor (owned and
         // shut down by the endpoint) stops and the client is no longer referenced.
         LOG.debug("Sixtyfour client for {} closed", settings.baseUri());
@@ -149,6 +169,11 @@ public class HttpSixtyfourClient implements SixtyfourClient {
 
     private <T> T read(HttpResponse<ResponseBody> response, String workflowId, TypeReference<T> type) {
         byte[] body = response.body().bytes();
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("{} {} answered {}: {}", response.request().method(), response.uri().getPath(),
+                    response.statusCode(), ErrorDetails.mask(new String(body, StandardCharsets.UTF_8),
+                            settings.apiKey()));
+        }
         try {
             return SixtyfourJson.mapper().readValue(body, type);
         } catch (IOException e) {

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,21 +34,35 @@ final class RetryingSender {
 
     private final HttpClient http;
     private final ClientSettings settings;
+    private final Executor completions;
     private final ScheduledExecutorService scheduler;
     private final RequestRateLimiter rateLimiter;
+    private final Set<Call> calls = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
-    RetryingSender(HttpClient http, ClientSettings settings, ScheduledExecutorService scheduler,
+    RetryingSender(HttpClient http, ClientSettings settings, Executor completions, ScheduledExecutorService scheduler,
                    RequestRateLimiter rateLimiter) {
         this.http = http;
         this.settings = settings;
+        this.completions = completions;
         this.scheduler = scheduler;
         this.rateLimiter = rateLimiter;
+    }
+
+    /** Fails every call still waiting or in flight, and from now on every new one, so that none is left hanging. */
+    void close() {
+        closed = true;
+        for (Call call : calls) {
+            call.result.completeExceptionally(call.abandoned(null));
+        }
     }
 
     /** Completes with the first answer below 400, or exceptionally with a {@link SixtyfourException}. */
     CompletableFuture<HttpResponse<ResponseBody>> send(HttpRequest request, String workflowId,
                                                        BodyHandler<ResponseBody> bodyHandler) {
         Call call = new Call(request, workflowId, bodyHandler);
+        calls.add(call);
+        call.result.whenComplete((response, failure) -> calls.remove(call));
         call.attempt(1);
         return call.result;
     }
@@ -65,20 +82,28 @@ final class RetryingSender {
         }
 
         void attempt(int attempt) {
+            if (closed) {
+                result.completeExceptionally(abandoned(null));
+                return;
+            }
             runAfter(rateLimiter.reserve(), () -> sendOnce(attempt));
         }
 
         private void sendOnce(int attempt) {
+            if (closed) {
+                result.completeExceptionally(abandoned(null));
+                return;
+            }
             LOG.debug("{} {} (workflow {}, attempt {})", request.method(), request.uri().getPath(), workflowId,
                     attempt);
             try {
-                http.sendAsync(request, bodyHandler).whenComplete((response, failure) -> {
+                http.sendAsync(request, bodyHandler).whenCompleteAsync((response, failure) -> {
                     if (failure != null) {
                         onNoResponse(attempt, unwrap(failure));
                     } else {
                         onResponse(attempt, response);
                     }
-                });
+                }, completions);
             } catch (RuntimeException e) {
                 result.completeExceptionally(noResponseError(e));
             }
@@ -97,10 +122,9 @@ final class RetryingSender {
 
             Duration retryAfter = status == 429 ? retryAfterOf(response) : null;
             if (retryAfter != null && settings.retryPolicy().exceedsCeiling(retryAfter)) {
-                result.completeExceptionally(rateLimitError(response, retryAfter, "advised a wait of " + retryAfter
-                                                                                   + " beyond the ceiling of "
-                                                                                   + settings.retryPolicy()
-                                                                                           .maxRetryAfter()));
+                String why = "the service advised a wait of " + retryAfter + ", beyond the maxRetryAfter ceiling of "
+                             + settings.retryPolicy().maxRetryAfter();
+                result.completeExceptionally(rateLimitError(response, retryAfter, why));
                 return;
             }
             boolean retryable = status == 429 || status >= 500;
@@ -112,7 +136,7 @@ final class RetryingSender {
                 return;
             }
             result.completeExceptionally(status == 429
-                    ? rateLimitError(response, retryAfter, "still rate limited after " + attempt + " attempts")
+                    ? rateLimitError(response, retryAfter, "the component gave up after " + attempt + " attempts")
                     : statusError(response));
         }
 
@@ -135,17 +159,21 @@ final class RetryingSender {
             try {
                 scheduler.schedule(task, wait.toNanos(), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
-                result.completeExceptionally(SixtyfourException.builder("Sixtyfour request " + describe()
-                                                                        + " abandoned: the endpoint is stopping")
-                        .workflowId(workflowId)
-                        .cause(e)
-                        .build());
+                result.completeExceptionally(abandoned(e));
             }
+        }
+
+        SixtyfourException abandoned(Exception cause) {
+            return SixtyfourException.builder("Sixtyfour request " + describe() + " abandoned: the endpoint is"
+                                              + " stopping")
+                    .workflowId(workflowId)
+                    .cause(cause)
+                    .build();
         }
 
         private SixtyfourException statusError(HttpResponse<ResponseBody> response) {
             String detail = detailOf(response);
-            SixtyfourException.Builder builder = errorBuilder(response, detail);
+            SixtyfourException.Builder builder = errorBuilder(response, "failed", detail);
             Integer row = ErrorDetails.rowOf(detail);
             String column = ErrorDetails.columnOf(detail);
             if (response.statusCode() == 400 && row != null && column != null) {
@@ -156,13 +184,14 @@ final class RetryingSender {
 
         private SixtyfourRateLimitException rateLimitError(HttpResponse<ResponseBody> response, Duration retryAfter,
                                                            String why) {
-            String detail = detailOf(response);
-            SixtyfourException.Builder builder = errorBuilder(response, detail == null ? why : detail + " (" + why + ")");
+            SixtyfourException.Builder builder = errorBuilder(response, "was rate limited; " + why,
+                    detailOf(response));
             return new SixtyfourRateLimitException(builder, retryAfter);
         }
 
-        private SixtyfourException.Builder errorBuilder(HttpResponse<ResponseBody> response, String detail) {
-            return SixtyfourException.builder("Sixtyfour request " + describe() + " failed")
+        private SixtyfourException.Builder errorBuilder(HttpResponse<ResponseBody> response, String outcome,
+                                                        String detail) {
+            return SixtyfourException.builder("Sixtyfour request " + describe() + " " + outcome)
                     .workflowId(workflowId)
                     .status(response.statusCode(), reasonPhrase(response.statusCode()))
                     .detail(detail);

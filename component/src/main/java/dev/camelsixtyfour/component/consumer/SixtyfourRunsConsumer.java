@@ -69,6 +69,8 @@ public class SixtyfourRunsConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() throws Exception {
+        // Known limitation: each poll sees only the newest runsLimit runs (at most 500), so a run that finished while
+        // more than that many newer runs were started between two polls is never emitted.
         RunsQuery query = new RunsQuery(null, workflowId, getEndpoint().getRunsConfiguration().getRunsLimit());
         List<WorkflowRun> finished = finishedOldestFirst(await(getEndpoint().getClient().listRuns(query)));
 
@@ -102,7 +104,7 @@ public class SixtyfourRunsConsumer extends ScheduledPollConsumer {
     private boolean emit(WorkflowRun run) throws Exception {
         Exchange exchange = createExchange(false);
         try {
-            fill(exchange.getMessage(), run);
+            fill(exchange, run);
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
@@ -119,7 +121,8 @@ public class SixtyfourRunsConsumer extends ScheduledPollConsumer {
         return true;
     }
 
-    private void fill(Message message, WorkflowRun run) throws Exception {
+    private void fill(Exchange exchange, WorkflowRun run) throws Exception {
+        Message message = exchange.getMessage();
         message.setHeader(SixtyfourConstants.JOB_ID, run.jobId());
         message.setHeader(SixtyfourConstants.WORKFLOW_ID, run.workflowId());
         message.setHeader(SixtyfourConstants.RUN_STATUS, run.status());
@@ -131,7 +134,7 @@ public class SixtyfourRunsConsumer extends ScheduledPollConsumer {
         }
         FetchedResults results = await(getEndpoint().getResultsFetcher()
                 .fetch(run.jobId(), getEndpoint().getResultsConfiguration().getResultFormat()));
-        message.setBody(results.body());
+        results.applyTo(exchange);
         message.setHeader(SixtyfourConstants.RESULT_FORMAT, getEndpoint().getResultsConfiguration().getResultFormat());
         message.setHeader(SixtyfourConstants.RESULT_ROW_COUNT, results.rowCount());
         message.setHeader(SixtyfourConstants.RESULT_FILE_NAME, results.fileName());

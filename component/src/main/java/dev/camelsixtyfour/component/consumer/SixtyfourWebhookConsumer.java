@@ -50,7 +50,7 @@ public class SixtyfourWebhookConsumer extends DefaultConsumer {
     public static final String DELIVERY_ATTEMPT_HEADER = "Sixtyfour-Delivery-Attempt";
 
     private static final Logger LOG = LoggerFactory.getLogger(SixtyfourWebhookConsumer.class);
-    private static final int DEFAULT_REPOSITORY_SIZE = 10_000;
+    private static final int DEFAULT_REPOSITORY_SIZE = 1000;
 
     private final ObjectMapper mapper;
     private WebhookSignatureVerifier verifier;
@@ -139,6 +139,9 @@ public class SixtyfourWebhookConsumer extends DefaultConsumer {
         }
     }
 
+    // Known limitation: the sender gets its 2xx before the route runs, so a route that fails is not redelivered by
+    // the sender; the event id is forgotten so a redelivery that does arrive is processed, and the failure goes to
+    // the consumer's exception handler; a route that must not lose deliveries uses a dead letter channel.
     private void queue(Exchange http, WebhookDelivery delivery, String eventId, Message request) {
         String eventType = request.getHeader(EVENT_TYPE_HEADER, delivery.eventType(), String.class);
         Integer attempt = request.getHeader(DELIVERY_ATTEMPT_HEADER, Integer.class);
@@ -153,6 +156,9 @@ public class SixtyfourWebhookConsumer extends DefaultConsumer {
         respond(http, 202, "event " + eventId + " accepted");
     }
 
+    // Known limitation: platform-http has read the whole body before this check runs, so maxBodySize bounds what is
+    // processed, not what is buffered; the runtime's own limit (quarkus.http.limits.max-body-size, or the Vert.x
+    // server's maxBodySize) bounds the memory.
     private byte[] boundedBody(Message request) throws WebhookRejectedException {
         long limit = getEndpoint().getWebhookConfiguration().getMaxBodySize();
         Long declared = request.getHeader("Content-Length", Long.class);
@@ -214,7 +220,7 @@ public class SixtyfourWebhookConsumer extends DefaultConsumer {
             message.setHeader(SixtyfourConstants.EVENT_TYPE, eventType);
             message.setHeader(SixtyfourConstants.DELIVERY_ATTEMPT, attempt);
             message.setHeader(SixtyfourConstants.JOB_ID, delivery.jobId());
-            fillBody(message, delivery);
+            fillBody(exchange, delivery);
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
@@ -230,7 +236,8 @@ public class SixtyfourWebhookConsumer extends DefaultConsumer {
         releaseExchange(exchange, false);
     }
 
-    private void fillBody(Message message, WebhookDelivery delivery) throws Exception {
+    private void fillBody(Exchange exchange, WebhookDelivery delivery) throws Exception {
+        Message message = exchange.getMessage();
         if (delivery.kind() == WebhookDelivery.Kind.ASYNC_JOB) {
             message.setHeader(SixtyfourConstants.TASK_STATUS, delivery.status());
             message.setHeader(SixtyfourConstants.ERROR_MESSAGE, delivery.error());
@@ -249,7 +256,7 @@ public class SixtyfourWebhookConsumer extends DefaultConsumer {
         ResultFormat format = formatOf(url);
         message.setHeader(SixtyfourConstants.RESULT_FORMAT, format);
         FetchedResults results = download(delivery, url, format);
-        message.setBody(results.body());
+        results.applyTo(exchange);
         message.setHeader(SixtyfourConstants.RESULT_FILE_NAME, results.fileName());
     }
 

@@ -5,7 +5,11 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** One run as {@code GET /workflows/runs} lists it. */
+/**
+ * One run as {@code GET /workflows/runs} lists it.
+ * <p>
+ * Known limitation: timestamps stay the strings the service sent, because its formats vary between endpoints.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WorkflowRun(
         @JsonProperty("job_id") String jobId,

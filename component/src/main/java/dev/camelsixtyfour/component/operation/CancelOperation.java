@@ -33,16 +33,10 @@ final class CancelOperation implements OperationHandler {
 
     @Override
     public CompletionStage<Void> handle(Exchange exchange) {
-        String jobId;
-        try {
-            jobId = JobIds.required(exchange, SixtyfourOperation.cancel);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return endpoint.getClient().cancel(jobId)
+        return JobIds.withJobId(exchange, SixtyfourOperation.cancel, jobId -> endpoint.getClient().cancel(jobId)
                 .thenApply(result -> new CancelOutcome(jobId, statusOrCancelled(result.status()), false))
                 .exceptionallyCompose(failure -> alreadyFinished(jobId, failure))
-                .thenAccept(outcome -> apply(exchange.getMessage(), outcome));
+                .thenAccept(outcome -> apply(exchange.getMessage(), outcome)));
     }
 
     private CompletableFuture<CancelOutcome> alreadyFinished(String jobId, Throwable failure) {

@@ -1,5 +1,9 @@
 package dev.camelsixtyfour.component.operation;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
 import dev.camelsixtyfour.component.SixtyfourConstants;
 import dev.camelsixtyfour.component.SixtyfourException;
 import dev.camelsixtyfour.component.SixtyfourOperation;
@@ -14,6 +18,20 @@ import org.apache.camel.Message;
 final class JobIds {
 
     private JobIds() {
+    }
+
+    /**
+     * Runs {@code call} with the exchange's job id; a missing job id becomes a failed stage, like any other failure.
+     */
+    static CompletionStage<Void> withJobId(Exchange exchange, SixtyfourOperation operation,
+                                           Function<String, CompletionStage<Void>> call) {
+        String jobId;
+        try {
+            jobId = required(exchange, operation);
+        } catch (SixtyfourException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return call.apply(jobId);
     }
 
     static String required(Exchange exchange, SixtyfourOperation operation) {

@@ -25,19 +25,13 @@ final class ResultsOperation implements OperationHandler {
 
     @Override
     public CompletionStage<Void> handle(Exchange exchange) {
-        String jobId;
-        try {
-            jobId = JobIds.required(exchange, SixtyfourOperation.results);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return fetchInto(exchange, jobId);
+        return JobIds.withJobId(exchange, SixtyfourOperation.results, jobId -> fetchInto(exchange, jobId));
     }
 
     CompletableFuture<Void> fetchInto(Exchange exchange, String jobId) {
         ResultFormat format = formatOf(exchange.getMessage());
         return endpoint.getResultsFetcher().fetch(jobId, format)
-                .thenAccept(results -> apply(exchange.getMessage(), jobId, format, results));
+                .thenAccept(results -> apply(exchange, jobId, format, results));
     }
 
     private ResultFormat formatOf(Message message) {
@@ -45,8 +39,9 @@ final class ResultsOperation implements OperationHandler {
         return fromHeader != null ? fromHeader : endpoint.getResultsConfiguration().getResultFormat();
     }
 
-    static void apply(Message message, String jobId, ResultFormat format, FetchedResults results) {
-        message.setBody(results.body());
+    static void apply(Exchange exchange, String jobId, ResultFormat format, FetchedResults results) {
+        results.applyTo(exchange);
+        Message message = exchange.getMessage();
         message.setHeader(SixtyfourConstants.JOB_ID, jobId);
         message.setHeader(SixtyfourConstants.RESULT_FORMAT, format);
         message.setHeader(SixtyfourConstants.RESULT_ROW_COUNT, results.rowCount());

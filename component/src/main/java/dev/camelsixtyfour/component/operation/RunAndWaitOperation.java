@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionStage;
 import dev.camelsixtyfour.component.SixtyfourConstants;
 import dev.camelsixtyfour.component.SixtyfourEndpoint;
 import dev.camelsixtyfour.component.SixtyfourRunFailedException;
+import dev.camelsixtyfour.component.await.AwaitSchedule;
 import dev.camelsixtyfour.component.model.LiveStatus;
 import dev.camelsixtyfour.component.model.RunStatus;
 import dev.camelsixtyfour.component.model.RunsQuery;
@@ -29,11 +30,14 @@ final class RunAndWaitOperation implements OperationHandler {
     private final SixtyfourEndpoint endpoint;
     private final OperationHandler start;
     private final ResultsOperation results;
+    private final AwaitSchedule schedule;
 
     RunAndWaitOperation(SixtyfourEndpoint endpoint, OperationHandler start, ResultsOperation results) {
         this.endpoint = endpoint;
         this.start = start;
         this.results = results;
+        // Built when the producer is created, so contradictory options stop the route from starting.
+        this.schedule = endpoint.getAwaitConfiguration().toSchedule();
     }
 
     @Override
@@ -44,7 +48,7 @@ final class RunAndWaitOperation implements OperationHandler {
             String workflowId = message.getHeader(SixtyfourConstants.WORKFLOW_ID, String.class);
             LOG.debug("Exchange {}: waiting for run {}", exchange.getExchangeId(), jobId);
             return endpoint.getRunAwaiter()
-                    .await(workflowId, jobId, endpoint.getAwaitConfiguration().toSchedule())
+                    .await(workflowId, jobId, schedule)
                     .thenCompose(status -> finish(exchange, workflowId, jobId, status));
         });
     }

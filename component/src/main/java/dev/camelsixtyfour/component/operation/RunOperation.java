@@ -47,6 +47,11 @@ final class RunOperation implements OperationHandler {
     @Override
     public CompletionStage<Void> handle(Exchange exchange) {
         String workflowId = config.getId();
+        if (workflowId == null || workflowId.isBlank()) {
+            throw SixtyfourException.builder("The run operation needs the id option (the workflow id) on "
+                                             + endpoint.getKind() + " endpoints")
+                    .build();
+        }
         WebhookPayload payload = WebhookPayloads.fromExchange(exchange, workflowId, config.isAllowEmptyPayload());
         RunRequest request = new RunRequest(workflowId, payload, specsOverrideOf(exchange), config.isSaveJson(),
                 resultFormats, idempotencyKeyOf(exchange, workflowId));

@@ -1,6 +1,5 @@
 package dev.camelsixtyfour.component.operation;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import dev.camelsixtyfour.component.SixtyfourConstants;
@@ -23,13 +22,8 @@ final class StatusOperation implements OperationHandler {
 
     @Override
     public CompletionStage<Void> handle(Exchange exchange) {
-        String jobId;
-        try {
-            jobId = JobIds.required(exchange, SixtyfourOperation.status);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return endpoint.getClient().liveStatus(jobId).thenAccept(status -> apply(exchange.getMessage(), jobId, status));
+        return JobIds.withJobId(exchange, SixtyfourOperation.status, jobId -> endpoint.getClient().liveStatus(jobId)
+                .thenAccept(status -> apply(exchange.getMessage(), jobId, status)));
     }
 
     static void apply(Message message, String jobId, LiveStatus status) {

@@ -93,6 +93,7 @@ public final class ResultsFetcher {
             if (configuration.isStreamResults()) {
                 return new FetchedResults(rows, rowCount, fileName);
             }
+            // Known limitation: without streamResults or resultsDirectory every row is held in memory at once.
             List<Map<String, Object>> all = new ArrayList<>();
             rows.forEachRemaining(all::add);
             return new FetchedResults(all, (long) all.size(), fileName);

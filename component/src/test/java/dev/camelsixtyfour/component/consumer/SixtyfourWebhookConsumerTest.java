@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
 
@@ -248,6 +249,39 @@ class SixtyfourWebhookConsumerTest {
 
         await().until(() -> attempts.size() == 2);
         assertThat(attempts).containsExactly("1", "2");
+    }
+
+    @Test
+    void fullQueueAnswers503AndTheRepeatIsAcceptedLater() throws Exception {
+        context.stop();
+        context = new DefaultCamelContext();
+        port = PlatformHttpServer.addTo(context);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch busy = new CountDownLatch(1);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("sixtyfour:webhook?path=" + PATH + "&signingSecret=RAW(" + SECRET + ")"
+                     + "&webhookConcurrency=1&webhookQueueSize=1")
+                        .process(exchange -> {
+                            busy.countDown();
+                            release.await();
+                            received.add(exchange.copy());
+                        });
+            }
+        });
+        context.start();
+
+        assertThat(post(INLINE_BODY, signedNow(INLINE_BODY), "evt-busy-1", "1").statusCode()).isEqualTo(202);
+        await().until(() -> busy.getCount() == 0);
+        assertThat(post(INLINE_BODY, signedNow(INLINE_BODY), "evt-busy-2", "1").statusCode()).isEqualTo(202);
+        HttpResponse<String> overflow = post(INLINE_BODY, signedNow(INLINE_BODY), "evt-busy-3", "1");
+        release.countDown();
+
+        assertThat(overflow.statusCode()).isEqualTo(503);
+        await().until(() -> received.size() == 2);
+        assertThat(post(INLINE_BODY, signedNow(INLINE_BODY), "evt-busy-3", "2").statusCode()).isEqualTo(202);
+        await().until(() -> received.size() == 3);
     }
 
     private static String signedNow(String body) {

@@ -4,9 +4,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.camelsixtyfour.component.SixtyfourConstants;
 import dev.camelsixtyfour.component.model.ResultFormat;
@@ -16,6 +16,7 @@ import dev.camelsixtyfour.emulator.EmulatorDefaults;
 import dev.camelsixtyfour.emulator.RecordedRequest;
 import dev.camelsixtyfour.emulator.SixtyfourEmulatorExtension;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import static org.apache.camel.builder.Builder.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -91,16 +93,32 @@ class SixtyfourResultsOperationTest {
     }
 
     @Test
-    void streamedResultIsAnIteratorThatEndsWithTheFile() {
+    void streamedResultIsSplitRowByRow() throws Exception {
+        String jobId = completedRun(EmulatedCamel.COMPANIES, "");
+        List<Object> symbols = new CopyOnWriteArrayList<>();
+        camel.context().addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:stream").to(camel.uri("runs", "operation=results&streamResults=true"))
+                        .split(body()).streaming()
+                        .process(exchange -> symbols.add(exchange.getMessage().getBody(Map.class).get("symbol")));
+            }
+        });
+
+        camel.template().sendBody("direct:stream", jobId);
+
+        assertThat(symbols).containsExactly("AAPL", "MSFT", "MMM");
+    }
+
+    @Test
+    void streamedResultTheRouteDidNotReadIsClosedWhenTheExchangeCompletes() {
         String jobId = completedRun(EmulatedCamel.COMPANIES, "");
 
         Exchange exchange = camel.send(camel.uri("runs", "operation=results&streamResults=true"), jobId, Map.of());
 
         RowIterator rows = exchange.getMessage().getBody(RowIterator.class);
-        List<Object> symbols = new ArrayList<>();
-        rows.forEachRemaining(row -> symbols.add(row.get("symbol")));
-        assertThat(symbols).containsExactly("AAPL", "MSFT", "MMM");
-        assertThat(rows.rowsRead()).isEqualTo(3);
+        assertThat(rows.rowsRead()).isZero();
+        assertThat(rows.hasNext()).as("closed with three rows unread").isFalse();
     }
 
     @Test

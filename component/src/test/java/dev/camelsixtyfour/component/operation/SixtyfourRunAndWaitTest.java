@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.camelsixtyfour.component.SixtyfourAwaitTimeoutException;
 import dev.camelsixtyfour.component.SixtyfourConstants;
+import dev.camelsixtyfour.component.SixtyfourException;
 import dev.camelsixtyfour.component.SixtyfourRunFailedException;
 import dev.camelsixtyfour.component.model.RunStatus;
 import dev.camelsixtyfour.component.support.EmulatedCamel;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class SixtyfourRunAndWaitTest {
@@ -110,12 +112,43 @@ class SixtyfourRunAndWaitTest {
         for (int i = 0; i < 8; i++) {
             waits.add(sendAsync(workflowUri(EmulatorDefaults.COMPANY_WORKFLOW_ID, FAST_POLLS)));
         }
-        await().until(() -> EMULATOR.emulator().runs().size() == 8);
+        // Every wait has polled once: all eight are past the start and inside their wait.
+        await().until(() -> polledRuns() == 8);
 
-        assertThat(threadsInsideTheWait()).as("threads parked inside runAndWait while 8 runs are pending").isEmpty();
-        assertThat(waits).noneMatch(CompletableFuture::isDone);
+        // A thread may be inside a poll at any one instant; a thread parked for the wait would be there every time.
+        await().until(() -> threadsInsideTheWait().isEmpty() && waits.stream().noneMatch(CompletableFuture::isDone));
 
         waits.forEach(wait -> assertThat(wait.join().getException()).isNull());
+    }
+
+    @Test
+    void stoppingTheEndpointEndsTheWaitAndLeavesTheRunGoing() {
+        CompletableFuture<Exchange> waiting = sendAsync(workflowUri(EmulatorDefaults.COMPANY_WORKFLOW_ID, FAST_POLLS));
+        await().until(() -> polledRuns() == 1);
+
+        camel.context().stop();
+
+        Exchange exchange = waiting.join();
+        assertThat(exchange.getException()).isInstanceOf(SixtyfourException.class)
+                .hasMessageContaining("endpoint is stopping");
+        String jobId = EMULATOR.emulator().runs().get(0).jobId();
+        await().until(() -> EMULATOR.emulator().run(jobId).map(r -> "completed".equals(r.status())).orElse(false));
+    }
+
+    @Test
+    void contradictoryAwaitOptionsFailNamingThem() {
+        String uri = workflowUri(EmulatorDefaults.COMPANY_WORKFLOW_ID,
+                "operation=runAndWait&awaitPollInterval=10s&awaitMaxInterval=5s");
+
+        assertThatThrownBy(() -> camel.send(uri, EmulatedCamel.COMPANIES, Map.of()))
+                .hasStackTraceContaining("awaitMaxInterval");
+        assertThat(EMULATOR.emulator().runs()).isEmpty();
+    }
+
+    private static long polledRuns() {
+        return EMULATOR.emulator().requests("/workflows/runs/").stream()
+                .filter(request -> request.path().endsWith("/live_status"))
+                .map(request -> request.path()).distinct().count();
     }
 
     private static List<String> threadsInsideTheWait() {

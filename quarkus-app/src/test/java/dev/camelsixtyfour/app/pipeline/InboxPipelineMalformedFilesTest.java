@@ -42,8 +42,7 @@ class InboxPipelineMalformedFilesTest {
 
     @BeforeEach
     void resetEmulatorOnceIdle() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> batches.pendingBatches(InboxPipelineProfile.PIPELINE) == 0);
-        EmulatorResource.emulator().reset();
+        EmulatorResource.resetOnceIdle(batches, InboxPipelineProfile.PIPELINE);
     }
 
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -48,8 +48,7 @@ class InboxPipelineOperabilityTest {
 
     @BeforeEach
     void resetEmulatorOnceIdle() {
-        await().atMost(WAIT).until(() -> batches.pendingBatches(InboxPipelineProfile.PIPELINE) == 0);
-        EmulatorResource.emulator().reset();
+        EmulatorResource.resetOnceIdle(batches, InboxPipelineProfile.PIPELINE);
     }
 
     @Test

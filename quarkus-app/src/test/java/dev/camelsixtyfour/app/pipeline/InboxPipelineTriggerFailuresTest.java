@@ -38,8 +38,7 @@ class InboxPipelineTriggerFailuresTest {
 
     @BeforeEach
     void resetEmulatorOnceIdle() {
-        await().atMost(WAIT).until(() -> batches.pendingBatches(InboxPipelineProfile.PIPELINE) == 0);
-        EmulatorResource.emulator().reset();
+        EmulatorResource.resetOnceIdle(batches, InboxPipelineProfile.PIPELINE);
     }
 
     @Test

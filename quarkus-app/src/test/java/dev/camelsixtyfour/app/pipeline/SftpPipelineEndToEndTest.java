@@ -42,8 +42,7 @@ class SftpPipelineEndToEndTest {
 
     @BeforeEach
     void resetEmulatorOnceIdle() {
-        await().atMost(WAIT).until(() -> batches.pendingBatches(SftpPipelineProfile.PIPELINE) == 0);
-        EmulatorResource.emulator().reset();
+        EmulatorResource.resetOnceIdle(batches, SftpPipelineProfile.PIPELINE);
     }
 
     @Test

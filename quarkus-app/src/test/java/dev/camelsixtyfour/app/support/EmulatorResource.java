@@ -1,5 +1,7 @@
 package dev.camelsixtyfour.app.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import dev.camelsixtyfour.app.batch.BatchStore;
 import dev.camelsixtyfour.emulator.EmulatorDefaults;
 import dev.camelsixtyfour.emulator.SixtyfourEmulator;
 
@@ -28,6 +31,12 @@ public class EmulatorResource implements QuarkusTestResourceLifecycleManager {
     /** The test's folder: {@code inbox/}, {@code out/} and {@code state/} live under it. */
     public static Path root() {
         return root;
+    }
+
+    /** Waits until the pipeline owes no batch (so no run is cut short), then clears the emulator's runs and faults. */
+    public static void resetOnceIdle(BatchStore batches, String pipeline) {
+        await().atMost(Duration.ofSeconds(40)).until(() -> batches.pendingBatches(pipeline) == 0);
+        emulator.reset();
     }
 
     @Override

@@ -12,22 +12,27 @@ public class InboxPipelineProfile implements QuarkusTestProfile {
 
     public static final String PIPELINE = "inbox";
 
-    @Override
-    public Map<String, String> getConfigOverrides() {
-        Map<String, String> config = new HashMap<>();
-        String prefix = "sixtyfour.pipelines." + PIPELINE + ".";
+    /** The S&P 500 columns onto the COMPANY workflow, small batches and quick polls: shared by the test pipelines. */
+    static void companiesForTests(String prefix, Map<String, String> config) {
         config.put(prefix + "workflow-id", EmulatorDefaults.COMPANY_WORKFLOW_ID);
-        config.put(prefix + "source.directory", "${sixtyfour-test.root}/inbox");
-        config.put(prefix + "source.stable-for", "300ms");
-        config.put(prefix + "source.poll-interval", "200ms");
         config.put(prefix + "mapping.columns.symbol", "Symbol");
         config.put(prefix + "mapping.columns.name", "Security");
         config.put(prefix + "mapping.columns.sector", "GICS Sector");
-        config.put(prefix + "mapping.columns.headquarters", "Headquarters Location");
         config.put(prefix + "batch.max-rows", "100");
         config.put(prefix + "batch.idle-timeout", "500ms");
         config.put(prefix + "batch.retry-interval", "500ms");
         config.put(prefix + "run.poll-interval", "100ms");
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Map<String, String> config = new HashMap<>();
+        String prefix = "sixtyfour.pipelines." + PIPELINE + ".";
+        config.put(prefix + "source.directory", "${sixtyfour-test.root}/inbox");
+        config.put(prefix + "source.stable-for", "300ms");
+        config.put(prefix + "source.poll-interval", "200ms");
+        config.put(prefix + "mapping.columns.headquarters", "Headquarters Location");
+        companiesForTests(prefix, config);
         return config;
     }
 }

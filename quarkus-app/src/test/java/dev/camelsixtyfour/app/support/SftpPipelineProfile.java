@@ -5,7 +5,6 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-import dev.camelsixtyfour.emulator.EmulatorDefaults;
 
 /** One pipeline, {@code partner}: the SFTP drop folder of the test server, host key verified against known_hosts. */
 public class SftpPipelineProfile implements QuarkusTestProfile {
@@ -16,7 +15,6 @@ public class SftpPipelineProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>();
         String prefix = "sixtyfour.pipelines." + PIPELINE + ".";
-        config.put(prefix + "workflow-id", EmulatorDefaults.COMPANY_WORKFLOW_ID);
         config.put(prefix + "source.type", "sftp");
         config.put(prefix + "source.directory", "drop");
         config.put(prefix + "source.stable-for", "1s");
@@ -26,13 +24,7 @@ public class SftpPipelineProfile implements QuarkusTestProfile {
         config.put(prefix + "source.sftp.username", SftpServerResource.USER);
         config.put(prefix + "source.sftp.password", SftpServerResource.PASSWORD);
         config.put(prefix + "source.sftp.known-hosts-file", "${sixtyfour-test.known-hosts}");
-        config.put(prefix + "mapping.columns.symbol", "Symbol");
-        config.put(prefix + "mapping.columns.name", "Security");
-        config.put(prefix + "mapping.columns.sector", "GICS Sector");
-        config.put(prefix + "batch.max-rows", "100");
-        config.put(prefix + "batch.idle-timeout", "500ms");
-        config.put(prefix + "batch.retry-interval", "500ms");
-        config.put(prefix + "run.poll-interval", "100ms");
+        InboxPipelineProfile.companiesForTests(prefix, config);
         return config;
     }
 }
