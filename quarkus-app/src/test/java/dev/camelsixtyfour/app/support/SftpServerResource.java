@@ -26,9 +26,18 @@ public class SftpServerResource implements QuarkusTestResourceLifecycleManager {
     public static final String USER = "partner";
     public static final String PASSWORD = "drop-zone-secret";
 
+    /** Init argument: {@code other-key} lists a different host key in known_hosts (a server being impersonated). */
+    public static final String KNOWN_HOSTS = "known-hosts";
+
     private static Path served;
     private final EmulatorResource emulator = new EmulatorResource();
     private SshServer server;
+    private boolean impersonated;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        impersonated = "other-key".equals(initArgs.get(KNOWN_HOSTS));
+    }
 
     /** The folder the SFTP user sees as its home. */
     public static Path served() {
@@ -51,13 +60,19 @@ public class SftpServerResource implements QuarkusTestResourceLifecycleManager {
             server.setFileSystemFactory(new VirtualFileSystemFactory(served));
             server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
             server.start();
-            Path knownHosts = writeKnownHosts(root, hostKeys.loadKeys(null).iterator().next().getPublic());
+            PublicKey listed = impersonated ? otherHostKey(root) : hostKeys.loadKeys(null).iterator().next().getPublic();
+            Path knownHosts = writeKnownHosts(root, listed);
             config.put("sixtyfour-test.sftp-port", String.valueOf(server.getPort()));
             config.put("sixtyfour-test.known-hosts", knownHosts.toString());
             return config;
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the test SFTP server", e);
         }
+    }
+
+    private static PublicKey otherHostKey(Path root) throws Exception {
+        SimpleGeneratorHostKeyProvider other = new SimpleGeneratorHostKeyProvider(root.resolve("other-host-key"));
+        return other.loadKeys(null).iterator().next().getPublic();
     }
 
     private Path writeKnownHosts(Path root, PublicKey hostKey) throws IOException {
