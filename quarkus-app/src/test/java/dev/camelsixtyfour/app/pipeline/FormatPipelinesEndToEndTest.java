@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +34,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 import dev.camelsixtyfour.app.batch.BatchStore;
+import dev.camelsixtyfour.app.support.Drops;
 import dev.camelsixtyfour.app.support.EmulatorResource;
 import dev.camelsixtyfour.app.support.FormatPipelinesProfile;
 import dev.camelsixtyfour.app.support.TestFiles;
@@ -80,8 +79,9 @@ class FormatPipelinesEndToEndTest {
     void companiesAreEnrichedAndTheRowWithoutANameIsRejectedWithItsLine(String pipeline, String workflowId,
             String file, Collector<CharSequence, ?, String> rowsJoined, int firstLine) {
         List<Map<String, String>> companies = sp500WithOneNameless();
+        String content = companies.stream().map(FormatPipelinesEndToEndTest::json).collect(rowsJoined);
 
-        drop(pipeline, file, companies.stream().map(FormatPipelinesEndToEndTest::json).collect(rowsJoined));
+        Drops.drop(FormatPipelinesProfile.inbox(pipeline), file, content);
 
         assertEndToEnd(pipeline, workflowId, file, firstLine + BAD_ROW, companies);
     }
@@ -132,16 +132,6 @@ class FormatPipelinesEndToEndTest {
             return JSON.writeValueAsString(row);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void drop(String pipeline, String name, String content) {
-        try {
-            Path inbox = Files.createDirectories(FormatPipelinesProfile.inbox(pipeline));
-            Path part = Files.writeString(inbox.resolve("." + name + ".part"), content);
-            Files.move(part, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

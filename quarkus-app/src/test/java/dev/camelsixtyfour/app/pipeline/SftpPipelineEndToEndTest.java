@@ -80,6 +80,24 @@ class SftpPipelineEndToEndTest {
         assertThat(Drops.sent("symbol")).containsExactlyInAnyOrderElementsOf(symbols);
     }
 
+    @Test
+    void aBinaryFileUploadedOverSftpMovesToTheServersErrorFolderWithItsReportBeside() throws IOException {
+        byte[] zipHeader = {0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x1F};
+
+        Files.write(drop().resolve("archive.csv"), zipHeader);
+
+        Path errors = drop().resolve(".error");
+        Path report = errors.resolve("archive.csv.report.txt");
+        // the report is written while the file is read; the file moves when the read commits
+        await().atMost(WAIT).until(() -> Files.exists(report) && !TestFiles.files(errors, ".csv").isEmpty());
+        assertThat(Files.readString(report)).contains("file: archive.csv").contains("binary");
+        assertThat(TestFiles.files(errors, ".csv")).singleElement()
+                .satisfies(moved -> assertThat(moved.getFileName().toString()).startsWith("archive-"))
+                .satisfies(moved -> assertThat(Files.readAllBytes(moved)).isEqualTo(zipHeader));
+        assertThat(drop().resolve("archive.csv")).doesNotExist();
+        assertThat(EmulatorResource.emulator().runs()).isEmpty();
+    }
+
     private static Path drop() {
         return SftpServerResource.served().resolve("drop");
     }

@@ -52,6 +52,17 @@ public final class Drops {
         }
     }
 
+    /** Drops UTF-8 text into another pipeline's folder (created when missing), the same careful way. */
+    public static Path drop(Path folder, String name, String content) {
+        try {
+            Path part = Files.createDirectories(folder).resolve("." + name + ".part");
+            Files.writeString(part, content, StandardCharsets.UTF_8);
+            return Files.move(part, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Values of {@code column} of every row the COMPANY workflow received, across all its runs. */
     public static List<String> sent(String column) {
         return EmulatorResource.emulator().runs().stream()
