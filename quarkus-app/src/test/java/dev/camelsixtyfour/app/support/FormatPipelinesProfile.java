@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
+import dev.camelsixtyfour.app.batch.BatchStore;
 import dev.camelsixtyfour.emulator.EmulatorDefaults;
 
 /**
@@ -26,6 +27,12 @@ public class FormatPipelinesProfile implements QuarkusTestProfile {
 
     public static Path out(String pipeline) {
         return EmulatorResource.root().resolve("out").resolve(pipeline);
+    }
+
+    /** Waits until neither pipeline owes a batch, then clears the emulator's runs and faults. */
+    public static void resetOnceIdle(BatchStore batches) {
+        EmulatorResource.resetOnceIdle(batches, JSON);
+        EmulatorResource.resetOnceIdle(batches, NDJSON);
     }
 
     @Override
