@@ -19,7 +19,7 @@ public class FormatPipelinesProfile implements QuarkusTestProfile {
     public static final String NDJSON = "ndjson";
 
     /** Long against the other pipeline's whole way through, so it is still waiting while the other completes. */
-    public static final String JSON_RETRY_INTERVAL = "8s";
+    private static final String JSON_RETRY_INTERVAL = "8s";
 
     public static Path inbox(String pipeline) {
         return EmulatorResource.root().resolve("inbox").resolve(pipeline);
