@@ -10,7 +10,7 @@ import dev.camelsixtyfour.app.batch.BatchStore;
 import dev.camelsixtyfour.emulator.EmulatorDefaults;
 
 /**
- * Two pipelines on two workflows: {@code json} reads JSON arrays into the COMPANY workflow and retries a refused
+ * Two pipelines on two workflows: {@code json} reads JSON arrays into the COMPANY workflow and retries a rate-limited
  * trigger only after a long wait; {@code ndjson} reads NDJSON into the FIND_EMAIL workflow.
  */
 public class FormatPipelinesProfile implements QuarkusTestProfile {
