@@ -60,8 +60,7 @@ class FormatPipelinesEndToEndTest {
 
     @BeforeEach
     void resetEmulatorOnceIdle() {
-        EmulatorResource.resetOnceIdle(batches, FormatPipelinesProfile.JSON);
-        EmulatorResource.resetOnceIdle(batches, FormatPipelinesProfile.NDJSON);
+        FormatPipelinesProfile.resetOnceIdle(batches);
     }
 
     /** Per format: the pipeline, its workflow, the file, how rows are joined and the line the first row is on. */

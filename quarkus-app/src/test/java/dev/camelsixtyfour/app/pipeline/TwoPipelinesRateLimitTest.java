@@ -49,8 +49,7 @@ class TwoPipelinesRateLimitTest {
 
     @BeforeEach
     void resetEmulatorOnceIdle() {
-        EmulatorResource.resetOnceIdle(batches, FormatPipelinesProfile.JSON);
-        EmulatorResource.resetOnceIdle(batches, FormatPipelinesProfile.NDJSON);
+        FormatPipelinesProfile.resetOnceIdle(batches);
     }
 
     @Test

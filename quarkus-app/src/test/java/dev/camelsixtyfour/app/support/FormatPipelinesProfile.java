@@ -6,10 +6,11 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
+import dev.camelsixtyfour.app.batch.BatchStore;
 import dev.camelsixtyfour.emulator.EmulatorDefaults;
 
 /**
- * Two pipelines on two workflows: {@code json} reads JSON arrays into the COMPANY workflow and retries a refused
+ * Two pipelines on two workflows: {@code json} reads JSON arrays into the COMPANY workflow and retries a rate-limited
  * trigger only after a long wait; {@code ndjson} reads NDJSON into the FIND_EMAIL workflow.
  */
 public class FormatPipelinesProfile implements QuarkusTestProfile {
@@ -18,7 +19,7 @@ public class FormatPipelinesProfile implements QuarkusTestProfile {
     public static final String NDJSON = "ndjson";
 
     /** Long against the other pipeline's whole way through, so it is still waiting while the other completes. */
-    public static final String JSON_RETRY_INTERVAL = "8s";
+    private static final String JSON_RETRY_INTERVAL = "8s";
 
     public static Path inbox(String pipeline) {
         return EmulatorResource.root().resolve("inbox").resolve(pipeline);
@@ -26,6 +27,12 @@ public class FormatPipelinesProfile implements QuarkusTestProfile {
 
     public static Path out(String pipeline) {
         return EmulatorResource.root().resolve("out").resolve(pipeline);
+    }
+
+    /** Waits until neither pipeline owes a batch, then clears the emulator's runs and faults. */
+    public static void resetOnceIdle(BatchStore batches) {
+        EmulatorResource.resetOnceIdle(batches, JSON);
+        EmulatorResource.resetOnceIdle(batches, NDJSON);
     }
 
     @Override
