@@ -75,18 +75,18 @@ public class BatchStore {
         return transactionTemplate().execute(status -> work.get());
     }
 
-    /** The last line of {@code fileKey} already handed to a batch (or rejected), 0 when none. */
+    /** How many rows of {@code fileKey}, in file order, were already handed to a batch (or rejected); 0 when none. */
     public long handedUpTo(String pipeline, String fileKey) {
-        return jdbc.query("SELECT handed_line FROM s64_file_progress WHERE pipeline = ? AND file_key = ?",
+        return jdbc.query("SELECT handed_rows FROM s64_source_progress WHERE pipeline = ? AND file_key = ?",
                 rs -> rs.next() ? rs.getLong(1) : 0L, pipeline, fileKey);
     }
 
-    public void recordHanded(String pipeline, String fileKey, long line) {
-        int updated = jdbc.update("UPDATE s64_file_progress SET handed_line = ? WHERE pipeline = ? AND file_key = ?",
-                line, pipeline, fileKey);
+    public void recordHanded(String pipeline, String fileKey, long rows) {
+        int updated = jdbc.update("UPDATE s64_source_progress SET handed_rows = ? WHERE pipeline = ? AND file_key = ?",
+                rows, pipeline, fileKey);
         if (updated == 0) {
-            jdbc.update("INSERT INTO s64_file_progress (pipeline, file_key, handed_line) VALUES (?, ?, ?)",
-                    pipeline, fileKey, line);
+            jdbc.update("INSERT INTO s64_source_progress (pipeline, file_key, handed_rows) VALUES (?, ?, ?)",
+                    pipeline, fileKey, rows);
         }
     }
 
@@ -130,8 +130,8 @@ public class BatchStore {
     }
 
     private void createSharedTables() {
-        jdbc.execute("CREATE TABLE IF NOT EXISTS s64_file_progress (pipeline VARCHAR(200) NOT NULL, "
-                + "file_key VARCHAR(2000) NOT NULL, handed_line BIGINT NOT NULL, PRIMARY KEY (pipeline, file_key))");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS s64_source_progress (pipeline VARCHAR(200) NOT NULL, "
+                + "file_key VARCHAR(2000) NOT NULL, handed_rows BIGINT NOT NULL, PRIMARY KEY (pipeline, file_key))");
         jdbc.execute("CREATE TABLE IF NOT EXISTS s64_health_probe (probe VARCHAR(50) NOT NULL)");
         // The Camel default sizes messageId at 100 characters: too short for name|size|mtime keys of long file names.
         jdbc.execute("CREATE TABLE IF NOT EXISTS " + PROCESSED_FILES + " (processorName VARCHAR(255) NOT NULL, "

@@ -45,7 +45,7 @@ public final class FileIntake {
         exchange.setProperty(TALLY, new FileTally(fileName, fileKey, resumeAfter));
         exchange.setProperty(SourceUris.DISPOSITION, SourceUris.DONE);
         if (resumeAfter > 0) {
-            LOG.info("Pipeline {}: picked up {} again; resuming after line {}", pipeline.name(), fileName, resumeAfter);
+            LOG.info("Pipeline {}: picked up {} again; resuming after row {}", pipeline.name(), fileName, resumeAfter);
         } else {
             LOG.info("Pipeline {}: picked up {} ({} bytes)", pipeline.name(), fileName,
                     in.getHeader(Exchange.FILE_LENGTH));

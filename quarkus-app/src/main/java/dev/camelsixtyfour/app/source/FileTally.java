@@ -2,7 +2,8 @@ package dev.camelsixtyfour.app.source;
 
 /**
  * What happened to one source file's rows while it is read; shared by the file's exchange and its split rows.
- * {@code resumeAfter} is the last line handed on before, when an earlier attempt was interrupted.
+ * Rows are counted by their position in the file (from 1), not by line: several rows of a JSON array may share a
+ * line. {@code resumeAfter} is how many rows an earlier, interrupted attempt already handed on.
  */
 public final class FileTally {
 
@@ -28,17 +29,18 @@ public final class FileTally {
         return fileKey;
     }
 
-    /** True when the row was handed on by an earlier, interrupted attempt at this file. */
-    public boolean alreadyHanded(long line) {
-        return line <= resumeAfter;
+    /** True when the row at {@code position} was handed on by an earlier, interrupted attempt at this file. */
+    public boolean alreadyHanded(long position) {
+        return position <= resumeAfter;
     }
 
     public long resumeAfter() {
         return resumeAfter;
     }
 
-    public synchronized void countRead() {
-        read++;
+    /** Counts one more row read and returns its position in the file. */
+    public synchronized long countRead() {
+        return ++read;
     }
 
     public synchronized void countBatched() {

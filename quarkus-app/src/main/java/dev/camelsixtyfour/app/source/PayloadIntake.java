@@ -70,7 +70,7 @@ public final class PayloadIntake {
      */
     private synchronized Receipt handOn(List<SourceRow> read, String sourceName, String sourceKey) {
         // Known limitation: each payload leaves one progress row (its key and last stored row) in
-        // s64_file_progress, as each file does; nothing prunes them yet.
+        // s64_source_progress, as each file does; nothing prunes them yet.
         FileTally tally = new FileTally(sourceName, sourceKey, storedRows(sourceKey));
         List<RowError> errors = new ArrayList<>();
         long position = 0;

@@ -47,26 +47,26 @@ public final class RowIntake {
         if (row.failure() != null) {
             throw row.failure();
         }
-        tally.countRead();
+        long position = tally.countRead();
         metrics.rowsRead(pipeline.name(), 1);
-        if (tally.alreadyHanded(row.line())) {
+        if (tally.alreadyHanded(position)) {
             tally.countSkipped();
             return;
         }
         if (!row.readable()) {
-            reject(tally, row, row.values(), row.problem());
+            reject(tally, row, position, row.values(), row.problem());
             return;
         }
         Map<String, Object> mapped = pipeline.mapper().map(row.values());
         Optional<String> problem = pipeline.validator().problem(mapped);
         if (problem.isPresent()) {
-            reject(tally, row, mapped, problem.get());
+            reject(tally, row, position, mapped, problem.get());
             return;
         }
-        handOn(tally, row, toJson(mapped, row));
+        handOn(tally, row, position, toJson(mapped, row));
     }
 
-    private void handOn(FileTally tally, SourceRow row, String json) {
+    private void handOn(FileTally tally, SourceRow row, long position, String json) {
         store.inTransaction(() -> {
             Exchange sent = producer.send(pipeline.endpoint("batch"), batchRow -> {
                 batchRow.getMessage().setBody(json);
@@ -77,16 +77,16 @@ public final class RowIntake {
                 throw new IllegalStateException("Row " + row.line() + " of " + row.fileName()
                         + " could not join a batch: " + sent.getException().getMessage(), sent.getException());
             }
-            store.recordHanded(pipeline.name(), tally.fileKey(), row.line());
+            store.recordHanded(pipeline.name(), tally.fileKey(), position);
             return null;
         });
         tally.countBatched();
     }
 
-    private void reject(FileTally tally, SourceRow row, Map<String, Object> values, String reason) {
+    private void reject(FileTally tally, SourceRow row, long position, Map<String, Object> values, String reason) {
         LOG.debug("Pipeline {}: {} line {} rejected: {}", pipeline.name(), row.fileName(), row.line(), reason);
         rejectedRows.write(row.fileName(), row.line(), reason, values);
-        store.recordHanded(pipeline.name(), tally.fileKey(), row.line());
+        store.recordHanded(pipeline.name(), tally.fileKey(), position);
         tally.countRejected();
         metrics.rowRejected(pipeline.name());
     }

@@ -62,7 +62,7 @@ class BatchStoreDatabaseTest {
             JdbcTemplate jdbc = new JdbcTemplate(lastDataSource);
             jdbc.execute("DROP TABLE IF EXISTS " + BatchStore.tableName(pipeline));
             jdbc.execute("DROP TABLE IF EXISTS " + BatchStore.tableName(pipeline) + "_completed");
-            jdbc.update("DELETE FROM s64_file_progress WHERE pipeline = ?", pipeline);
+            jdbc.update("DELETE FROM s64_source_progress WHERE pipeline = ?", pipeline);
         }
     }
 

@@ -8,7 +8,9 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -83,6 +86,27 @@ class FormatPipelinesEndToEndTest {
         Drops.drop(FormatPipelinesProfile.inbox(pipeline), file, content);
 
         assertEndToEnd(pipeline, workflowId, file, firstLine + BAD_ROW, companies);
+    }
+
+    @Test
+    void aJsonArrayOnOneLineInterruptedMidWayResumesAfterTheRowsItHandedOn() {
+        List<Map<String, String>> companies = sp500WithOneNameless().subList(BAD_ROW + 1, ROWS);
+        byte[] content = companies.stream().map(FormatPipelinesEndToEndTest::json)
+                .collect(Collectors.joining(",", "[", "]")).getBytes(StandardCharsets.UTF_8);
+        FileTime exported = FileTime.from(Instant.parse("2026-11-30T10:00:00Z"));
+        int handedBeforeCrash = 3;
+        // What a crash leaves behind: the first three rows, all on line 1, already joined batches.
+        batches.recordHanded(FormatPipelinesProfile.JSON,
+                "one-line.json|" + content.length + "|" + exported.toMillis(), handedBeforeCrash);
+
+        Drops.drop(FormatPipelinesProfile.inbox(FormatPipelinesProfile.JSON), "one-line.json", content, exported);
+
+        List<String> rest = companies.subList(handedBeforeCrash, companies.size()).stream()
+                .map(company -> company.get("Symbol")).toList();
+        await().atMost(WAIT).until(() -> sent(EmulatorDefaults.COMPANY_WORKFLOW_ID).size() >= rest.size());
+        await().during(Duration.ofSeconds(2)).atMost(WAIT)
+                .until(() -> sent(EmulatorDefaults.COMPANY_WORKFLOW_ID).size() == rest.size());
+        assertThat(sent(EmulatorDefaults.COMPANY_WORKFLOW_ID)).containsExactlyInAnyOrderElementsOf(rest);
     }
 
     private void assertEndToEnd(String pipeline, String workflowId, String file, int badLine,

@@ -61,9 +61,9 @@ class InboxPipelineFileOnceTest {
         byte[] content = Drops.sp500Head(120).getBytes(StandardCharsets.UTF_8);
         FileTime exported = FileTime.from(Instant.parse("2026-11-30T09:00:00Z"));
         List<String> symbols = TestFiles.csvColumn("sp500-constituents.csv", "Symbol");
-        // What a crash leaves behind: lines 2..61 (60 rows) already joined batches before the app stopped.
+        // What a crash leaves behind: the first 60 rows (lines 2..61) already joined batches before the app stopped.
         batches.recordHanded(InboxPipelineProfile.PIPELINE, "resume.csv|" + content.length + "|" + exported.toMillis(),
-                61);
+                60);
 
         Drops.drop("resume.csv", content, exported);
 

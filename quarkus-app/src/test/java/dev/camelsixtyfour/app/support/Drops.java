@@ -40,23 +40,22 @@ public final class Drops {
     }
 
     public static Path drop(String name, byte[] content, FileTime modified) {
-        try {
-            Path part = inbox().resolve("." + name + ".part");
-            Files.write(part, content);
-            if (modified != null) {
-                Files.setLastModifiedTime(part, modified);
-            }
-            return Files.move(part, inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return drop(inbox(), name, content, modified);
     }
 
     /** Drops UTF-8 text into another pipeline's folder (created when missing), the same careful way. */
     public static Path drop(Path folder, String name, String content) {
+        return drop(folder, name, content.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    /** Drops {@code content} into {@code folder}, with the given modification time when not null. */
+    public static Path drop(Path folder, String name, byte[] content, FileTime modified) {
         try {
             Path part = Files.createDirectories(folder).resolve("." + name + ".part");
-            Files.writeString(part, content, StandardCharsets.UTF_8);
+            Files.write(part, content);
+            if (modified != null) {
+                Files.setLastModifiedTime(part, modified);
+            }
             return Files.move(part, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
