@@ -28,11 +28,13 @@ public final class FileIntake {
     private final Pipeline pipeline;
     private final BatchStore store;
     private final PipelineMetrics metrics;
+    private final FileRetries retries;
 
-    public FileIntake(Pipeline pipeline, BatchStore store, PipelineMetrics metrics) {
+    public FileIntake(Pipeline pipeline, BatchStore store, PipelineMetrics metrics, FileRetries retries) {
         this.pipeline = pipeline;
         this.store = store;
         this.metrics = metrics;
+        this.retries = retries;
     }
 
     /** Notes the file, finds where an interrupted attempt stopped, and makes sure the workflow's schema is known. */
@@ -62,6 +64,7 @@ public final class FileIntake {
 
     public void finish(Exchange exchange) {
         FileTally tally = exchange.getProperty(TALLY, FileTally.class);
+        retries.succeeded(pipeline.name(), tally.fileName());
         LOG.info("Pipeline {}: {} done: {} rows read, {} to batches, {} rejected{}", pipeline.name(),
                 tally.fileName(), tally.read(), tally.batched(), tally.rejected(),
                 tally.skipped() > 0 ? ", " + tally.skipped() + " already handed on before a restart" : "");
@@ -77,10 +80,25 @@ public final class FileIntake {
         String fileName = tally != null ? tally.fileName() : exchange.getMessage().getHeader(Exchange.FILE_NAME,
                 String.class);
         exchange.setProperty(SourceUris.DISPOSITION, SourceUris.ERROR);
+        retries.succeeded(pipeline.name(), fileName);
         metrics.fileFailed(pipeline.name());
         LOG.warn("Pipeline {}: {} failed and moves to {}: {}", pipeline.name(), fileName, SourceUris.ERROR,
                 failure.getMessage());
         return report(fileName, failure, tally);
+    }
+
+    /**
+     * A file that failed for a passing reason: notes the attempt (logged with its cause and the next try), then
+     * fails the exchange again so the file stays in its source.
+     */
+    public void retryLater(Exchange exchange) throws Exception {
+        Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+        Throwable root = rootFailure(caught);
+        String reason = root instanceof WorkflowUnavailableException ? root.getMessage()
+                : "reading failed: " + root.getClass().getSimpleName() + ": " + root.getMessage();
+        retries.failed(pipeline.name(), fileName, reason);
+        throw caught;
     }
 
     private String report(String fileName, Throwable failure, FileTally tally) {
