@@ -67,6 +67,11 @@ final class CsvRowReader implements RowReader {
     }
 
     @Override
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
     public boolean hasNext() {
         try {
             return records.hasNext();

@@ -1,6 +1,7 @@
 package dev.camelsixtyfour.app.mapping;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,21 @@ public final class RowMapper {
         });
         return columns.keySet().stream()
                 .sorted(bySourcePosition.thenComparing(Comparator.naturalOrder()))
+                .toList();
+    }
+
+    /**
+     * The source columns the given workflow columns are taken from that {@code header} lacks (a constant needs none;
+     * an unmapped column passes under its own name only when {@code columns} is empty or keep-unmapped is set).
+     */
+    public List<String> missingSourceColumns(Collection<String> workflowColumns, List<String> header) {
+        return workflowColumns.stream()
+                .filter(workflowColumn -> !constants.containsKey(workflowColumn))
+                .map(workflowColumn -> columns.getOrDefault(workflowColumn,
+                        columns.isEmpty() || keepUnmapped ? workflowColumn : null))
+                .filter(sourceColumn -> sourceColumn != null && !header.contains(sourceColumn))
+                .distinct()
+                .sorted()
                 .toList();
     }
 

@@ -25,6 +25,7 @@ import dev.camelsixtyfour.app.config.SixtyfourAppConfig;
 import dev.camelsixtyfour.app.pipeline.Pipeline;
 import dev.camelsixtyfour.app.pipeline.PipelineRegistry;
 import dev.camelsixtyfour.app.source.FileRetries;
+import dev.camelsixtyfour.app.source.SourceUris;
 
 /**
  * One-shot mode: waits until every pipeline is idle (no file left in a local inbox, nothing in flight, no open or
@@ -115,6 +116,13 @@ public class OneShotRun {
         }
     }
 
+    /** Points at an output only when something went there, so the summary names no path that does not exist. */
+    private static void where(StringBuilder summary, String what, Path path, double count) {
+        if (count > 0 && Files.exists(path)) {
+            summary.append(String.format("  %s: %s%n", what, path.toAbsolutePath()));
+        }
+    }
+
     private int printSummary(Duration took) {
         boolean clean = true;
         StringBuilder summary = new StringBuilder("\n== camel-sixtyfour summary (").append(took.toMillis())
@@ -129,9 +137,16 @@ public class OneShotRun {
                     metrics.count("sixtyfour.rows.rejected", name), metrics.count("sixtyfour.batches.triggered", name),
                     metrics.count("sixtyfour.runs.completed", name), metrics.count("sixtyfour.runs.failed", name),
                     parked, metrics.count("sixtyfour.rows.written", name), failedFiles));
-            summary.append(String.format("  results: %s%n  manifest: %s%n  rows/s: %.1f%n",
-                    pipeline.paths().results().toAbsolutePath(), pipeline.paths().manifest().toAbsolutePath(),
-                    rowsIn * 1000.0 / Math.max(1, took.toMillis())));
+            where(summary, "results", pipeline.paths().results(), metrics.count("sixtyfour.rows.written", name));
+            where(summary, "manifest", pipeline.paths().manifest(), metrics.count("sixtyfour.runs.completed", name));
+            where(summary, "rejected rows", pipeline.paths().rejected(), metrics.count("sixtyfour.rows.rejected",
+                    name));
+            where(summary, "dead letters", pipeline.paths().deadLetter(), parked);
+            if (failedFiles > 0) {
+                summary.append(String.format("  failed files and their reports: %s/%s%n",
+                        pipeline.config().source().directory(), SourceUris.ERROR));
+            }
+            summary.append(String.format("  rows/s: %.1f%n", rowsIn * 1000.0 / Math.max(1, took.toMillis())));
             List<FileRetries.Attempt> givenUp = retries.givenUp(name);
             givenUp.forEach(attempt -> summary.append(String.format("  gave up on %s (left in the inbox) after %d"
                     + " attempts: %s%n", attempt.fileName(), attempt.number(), attempt.reason())));

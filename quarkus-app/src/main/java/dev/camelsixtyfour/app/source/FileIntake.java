@@ -3,6 +3,7 @@ package dev.camelsixtyfour.app.source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
@@ -59,7 +60,28 @@ public final class FileIntake {
     public RowReader rows(Exchange exchange) throws IOException, InvalidPayloadException {
         FileTally tally = exchange.getProperty(TALLY, FileTally.class);
         InputStream input = exchange.getMessage().getMandatoryBody(InputStream.class);
-        return RowReaders.open(input, pipeline.config().format(), tally.fileName());
+        RowReader reader = RowReaders.open(input, pipeline.config().format(), tally.fileName());
+        requireMappedColumns(reader, tally.fileName());
+        return reader;
+    }
+
+    /**
+     * A header without a column the mapping takes a required workflow column from would reject every row: the file
+     * fails as a whole instead, naming what is missing and what was found.
+     */
+    private void requireMappedColumns(RowReader reader, String fileName) throws IOException {
+        List<String> header = reader.header();
+        if (header.isEmpty()) {
+            return;
+        }
+        List<String> missing = pipeline.mapper().missingSourceColumns(pipeline.validator().required(), header);
+        if (missing.isEmpty()) {
+            return;
+        }
+        reader.close();
+        throw new MalformedFileException(fileName, 1, "the header lacks the column" + (missing.size() > 1 ? "s " : " ")
+                + String.join(", ", missing) + " that the pipeline's mapping needs for required workflow columns;"
+                + " header found: " + String.join(", ", header), null);
     }
 
     public void finish(Exchange exchange) {
@@ -114,7 +136,7 @@ public final class FileIntake {
             report.append("rows read before the failure: ").append(tally.read()).append('\n')
                     .append("rows handed to batches: ").append(tally.batched()).append('\n')
                     .append("rows rejected: ").append(tally.rejected())
-                    .append(" (see ").append(pipeline.paths().rejected()).append(")\n");
+                    .append(tally.rejected() > 0 ? " (see " + pipeline.paths().rejected() + ")" : "").append('\n');
         }
         report.append("To retry: fix the file and drop it into the source folder again.\n");
         return report.toString();
