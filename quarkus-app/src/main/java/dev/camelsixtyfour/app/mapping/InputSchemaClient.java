@@ -45,7 +45,8 @@ public final class InputSchemaClient {
         HttpResponse<String> response = send(request, workflowId);
         if (response.statusCode() != 200) {
             throw new WorkflowUnavailableException("GET /workflows/" + workflowId + " answered "
-                    + response.statusCode(), response.statusCode(), null);
+                    + response.statusCode() + detailIn(response.body()) + configurationHint(response.statusCode()),
+                    response.statusCode(), null);
         }
         return requiredIn(readTree(response.body(), workflowId));
     }
@@ -59,6 +60,25 @@ public final class InputSchemaClient {
             Thread.currentThread().interrupt();
             throw new WorkflowUnavailableException("interrupted while reading workflow " + workflowId, 0, e);
         }
+    }
+
+    /** The service's own explanation ({@code {"detail": "..."}}), or nothing when the body carries none. */
+    private String detailIn(String body) {
+        try {
+            JsonNode detail = mapper.readTree(body).path("detail");
+            return detail.isMissingNode() || detail.isNull() ? ""
+                    : ": " + (detail.isTextual() ? detail.asText() : detail.toString());
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String configurationHint(int status) {
+        return switch (status) {
+            case 401, 403 -> " (a configuration problem: check the API key, sixtyfour.api.key / SIXTYFOUR_API_KEY)";
+            case 404 -> " (a configuration problem: check the pipeline's workflow-id and the API base URI)";
+            default -> "";
+        };
     }
 
     /** The transport failure in an operator's words (the JDK's connect failures often carry no message). */

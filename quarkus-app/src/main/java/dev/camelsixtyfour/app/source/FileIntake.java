@@ -138,7 +138,10 @@ public final class FileIntake {
                     .append("rows rejected: ").append(tally.rejected())
                     .append(tally.rejected() > 0 ? " (see " + pipeline.paths().rejected() + ")" : "").append('\n');
         }
-        report.append("To retry: fix the file and drop it into the source folder again.\n");
+        report.append(failure instanceof WorkflowUnavailableException
+                ? "The file is not at fault: fix the configuration named above, then drop the file into the source"
+                        + " folder again.\n"
+                : "To retry: fix the file and drop it into the source folder again.\n");
         return report.toString();
     }
 
