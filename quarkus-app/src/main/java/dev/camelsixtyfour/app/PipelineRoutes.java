@@ -15,6 +15,7 @@ import dev.camelsixtyfour.app.ops.PipelineMetrics;
 import dev.camelsixtyfour.app.pipeline.Pipeline;
 import dev.camelsixtyfour.app.pipeline.PipelineRegistry;
 import dev.camelsixtyfour.app.source.FileIntake;
+import dev.camelsixtyfour.app.source.FileRetries;
 import dev.camelsixtyfour.app.source.RowIntake;
 import dev.camelsixtyfour.app.source.SourceUris;
 import dev.camelsixtyfour.app.trigger.BatchReplay;
@@ -48,6 +49,9 @@ public class PipelineRoutes extends RouteBuilder {
 
     @Inject
     PipelineMetrics metrics;
+
+    @Inject
+    FileRetries retries;
 
     @Override
     public void configure() {
@@ -85,9 +89,11 @@ public class PipelineRoutes extends RouteBuilder {
         }
         String processedFiles = pipeline.routeId("processed-files");
         bindToRegistry(processedFiles, store.processedFiles(pipeline.name()));
-        FileIntake intake = new FileIntake(pipeline, store, metrics);
+        String dueFiles = pipeline.routeId("due-files");
+        bindToRegistry(dueFiles, retries.dueFiles(pipeline.name()));
+        FileIntake intake = new FileIntake(pipeline, store, metrics, retries);
 
-        from(SourceUris.consumer(pipeline, processedFiles))
+        from(SourceUris.consumer(pipeline, processedFiles) + "&filter=#" + dueFiles)
                 .routeId(pipeline.routeId("source")).startupOrder(order)
                 .doTry()
                     .process(intake::begin)
@@ -95,11 +101,13 @@ public class PipelineRoutes extends RouteBuilder {
                 .doCatch(Exception.class).onWhen(FileIntake::permanent)
                     .setBody(intake::failureReport)
                     .toD(SourceUris.errorReport(pipeline))
+                .doCatch(Exception.class)
+                    .process(intake::retryLater)
                 .end();
     }
 
     private void parseRoute(Pipeline pipeline, int order) {
-        FileIntake intake = new FileIntake(pipeline, store, metrics);
+        FileIntake intake = new FileIntake(pipeline, store, metrics, retries);
         RowIntake rows = new RowIntake(pipeline, store, metrics, getContext().createProducerTemplate());
 
         from(pipeline.endpoint("parse"))

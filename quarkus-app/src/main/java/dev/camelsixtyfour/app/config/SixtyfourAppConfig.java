@@ -1,5 +1,6 @@
 package dev.camelsixtyfour.app.config;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,6 +30,10 @@ public interface SixtyfourAppConfig {
 
     DemoConfig demo();
 
+    /** How a file that failed for a passing reason (API unreachable, 429, 5xx) is read again. */
+    @WithName("file-retry")
+    FileRetryConfig fileRetry();
+
     /** Where batches, file progress and processed-file keys are kept. */
     StoreConfig store();
 
@@ -37,6 +42,24 @@ public interface SixtyfourAppConfig {
 
     /** The pipelines, by name; the name becomes the prefix of every route id of the pipeline. */
     Map<String, PipelineConfig> pipelines();
+
+    interface FileRetryConfig {
+
+        /** Wait before the second attempt; each further attempt waits twice as long, up to {@code max-delay}. */
+        @WithName("first-delay")
+        @WithDefault("2s")
+        Duration firstDelay();
+
+        /** The longest wait between two attempts on one file. */
+        @WithName("max-delay")
+        @WithDefault("60s")
+        Duration maxDelay();
+
+        /** One-shot mode gives up on a file after this many attempts, reports why and exits non-zero. */
+        @WithName("one-shot-attempts")
+        @WithDefault("3")
+        int oneShotAttempts();
+    }
 
     interface DemoConfig {
 

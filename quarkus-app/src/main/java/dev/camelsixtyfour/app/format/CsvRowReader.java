@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -24,6 +25,8 @@ final class CsvRowReader implements RowReader {
 
     private static final String CANDIDATE_DELIMITERS = ",;\t|";
     private static final int HEADER_LOOKAHEAD = 1 << 16;
+    private static final Pattern PARSER_LINE_NUMBERS = Pattern.compile(
+            "\\(startline \\d+\\)|,? ?at line:? \\d+(, position:? \\d+)?");
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
@@ -67,6 +70,11 @@ final class CsvRowReader implements RowReader {
     }
 
     @Override
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
     public boolean hasNext() {
         try {
             return records.hasNext();
@@ -107,8 +115,24 @@ final class CsvRowReader implements RowReader {
     private MalformedFileException malformed(UncheckedIOException e) {
         String reason = e.getCause() instanceof CharacterCodingException
                 ? "bytes that are not valid in the configured charset (set the pipeline's format.charset)"
-                : String.valueOf(e.getCause().getMessage());
+                : quotingProblem(String.valueOf(e.getCause().getMessage()));
         return new MalformedFileException(fileName, nextRecordLine, reason, e);
+    }
+
+    /**
+     * commons-csv's parse error in words about the record starting on the reported line; its own line numbers
+     * ("(startline 10)", "at line: 11") are dropped, so the report names one line.
+     */
+    private static String quotingProblem(String parserMessage) {
+        if (parserMessage.contains("EOF reached before encapsulated token finished")) {
+            return "a quoted field of the record starting on this line is never closed: the end of the file came"
+                    + " first";
+        }
+        if (parserMessage.contains("between encapsulated token and delimiter")) {
+            return "a quoted field of the record starting on this line is followed by text before the next"
+                    + " delimiter (a quote inside a field must be doubled)";
+        }
+        return PARSER_LINE_NUMBERS.matcher(parserMessage).replaceAll("").strip();
     }
 
     /** Picks the candidate that occurs most often, outside quotes, in the header row. */

@@ -1,6 +1,7 @@
 package dev.camelsixtyfour.app.format;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
@@ -15,6 +16,11 @@ final class FailureInTurn implements RowReader {
 
     FailureInTurn(RowReader rows) {
         this.rows = rows;
+    }
+
+    @Override
+    public List<String> header() {
+        return rows.header();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.camelsixtyfour.app.format;
 
 import java.io.Closeable;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * Reads a file's rows one at a time, so a file of any size needs only one row in memory. A problem that stops the
@@ -10,4 +11,9 @@ import java.util.Iterator;
  * unreadable {@link SourceRow}.
  */
 public interface RowReader extends Iterator<SourceRow>, Closeable {
+
+    /** The columns every row has, known before the first row (a CSV header); empty when each row names its own. */
+    default List<String> header() {
+        return List.of();
+    }
 }

@@ -3,7 +3,6 @@ package dev.camelsixtyfour.app.format;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
@@ -57,6 +56,6 @@ public final class RowReaders {
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new InputStreamReader(bytes, decoder);
+        return new StrictDecodingReader(bytes, decoder);
     }
 }

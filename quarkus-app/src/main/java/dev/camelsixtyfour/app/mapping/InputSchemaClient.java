@@ -1,10 +1,13 @@
 package dev.camelsixtyfour.app.mapping;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
@@ -42,7 +45,8 @@ public final class InputSchemaClient {
         HttpResponse<String> response = send(request, workflowId);
         if (response.statusCode() != 200) {
             throw new WorkflowUnavailableException("GET /workflows/" + workflowId + " answered "
-                    + response.statusCode(), response.statusCode(), null);
+                    + response.statusCode() + detailIn(response.body()) + configurationHint(response.statusCode()),
+                    response.statusCode(), null);
         }
         return requiredIn(readTree(response.body(), workflowId));
     }
@@ -51,12 +55,44 @@ public final class InputSchemaClient {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new WorkflowUnavailableException("cannot reach the Sixtyfour API to read workflow " + workflowId
-                    + ": " + e.getMessage(), 0, e);
+            throw new WorkflowUnavailableException("API at " + baseUri + " unreachable: " + why(e), 0, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WorkflowUnavailableException("interrupted while reading workflow " + workflowId, 0, e);
         }
+    }
+
+    /** The service's own explanation ({@code {"detail": "..."}}), or nothing when the body carries none. */
+    private String detailIn(String body) {
+        try {
+            JsonNode detail = mapper.readTree(body).path("detail");
+            return detail.isMissingNode() || detail.isNull() ? ""
+                    : ": " + (detail.isTextual() ? detail.asText() : detail.toString());
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String configurationHint(int status) {
+        return switch (status) {
+            case 401, 403 -> " (a configuration problem: check the API key, sixtyfour.api.key / SIXTYFOUR_API_KEY)";
+            case 404 -> " (a configuration problem: check the pipeline's workflow-id and the API base URI)";
+            default -> "";
+        };
+    }
+
+    /** The transport failure in an operator's words (the JDK's connect failures often carry no message). */
+    private static String why(IOException failure) {
+        if (failure instanceof HttpTimeoutException) {
+            return "no answer within " + TIMEOUT.toSeconds() + "s";
+        }
+        if (failure.getCause() instanceof UnresolvedAddressException) {
+            return "unknown host";
+        }
+        if (failure instanceof ConnectException) {
+            return "connection refused";
+        }
+        return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
     }
 
     private JsonNode readTree(String body, String workflowId) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,11 +24,13 @@ import dev.camelsixtyfour.app.config.PipelineConfig.SourceType;
 import dev.camelsixtyfour.app.config.SixtyfourAppConfig;
 import dev.camelsixtyfour.app.pipeline.Pipeline;
 import dev.camelsixtyfour.app.pipeline.PipelineRegistry;
+import dev.camelsixtyfour.app.source.FileRetries;
 import dev.camelsixtyfour.app.source.SourceUris;
 
 /**
  * One-shot mode: waits until every pipeline is idle (no file left in a local inbox, nothing in flight, no open or
- * unconfirmed batch), prints a summary and returns the exit code: 0 when every batch ended in the outbox.
+ * unconfirmed batch, files that keep failing given up after {@code sixtyfour.file-retry.one-shot-attempts}), prints
+ * a summary and returns the exit code: 0 when every batch ended in the outbox and no file was given up.
  */
 @ApplicationScoped
 public class OneShotRun {
@@ -47,6 +50,9 @@ public class OneShotRun {
 
     @Inject
     CamelContext camel;
+
+    @Inject
+    FileRetries retries;
 
     @Inject
     SixtyfourAppConfig config;
@@ -92,7 +98,8 @@ public class OneShotRun {
         return true;
     }
 
-    private static boolean hasWaitingFiles(Pipeline pipeline) {
+    /** Whether a file waits in the local inbox that the run has not given up on. */
+    private boolean hasWaitingFiles(Pipeline pipeline) {
         if (pipeline.config().source().type() != SourceType.FILE) {
             return false;
         }
@@ -102,9 +109,17 @@ public class OneShotRun {
         }
         try (Stream<Path> entries = Files.list(inbox)) {
             return entries.anyMatch(entry -> Files.isRegularFile(entry)
-                    && entry.getFileName().toString().matches(pipeline.config().source().include()));
+                    && entry.getFileName().toString().matches(pipeline.config().source().include())
+                    && !retries.givenUp(pipeline.name(), entry.getFileName().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the inbox " + inbox, e);
+        }
+    }
+
+    /** Points at an output only when something went there, so the summary names no path that does not exist. */
+    private static void where(StringBuilder summary, String what, Path path, double count) {
+        if (count > 0 && Files.exists(path)) {
+            summary.append(String.format("  %s: %s%n", what, path.toAbsolutePath()));
         }
     }
 
@@ -122,10 +137,20 @@ public class OneShotRun {
                     metrics.count("sixtyfour.rows.rejected", name), metrics.count("sixtyfour.batches.triggered", name),
                     metrics.count("sixtyfour.runs.completed", name), metrics.count("sixtyfour.runs.failed", name),
                     parked, metrics.count("sixtyfour.rows.written", name), failedFiles));
-            summary.append(String.format("  results: %s%n  manifest: %s%n  rows/s: %.1f%n",
-                    pipeline.paths().results().toAbsolutePath(), pipeline.paths().manifest().toAbsolutePath(),
-                    rowsIn * 1000.0 / Math.max(1, took.toMillis())));
-            clean &= parked == 0 && failedFiles == 0;
+            where(summary, "results", pipeline.paths().results(), metrics.count("sixtyfour.rows.written", name));
+            where(summary, "manifest", pipeline.paths().manifest(), metrics.count("sixtyfour.runs.completed", name));
+            where(summary, "rejected rows", pipeline.paths().rejected(), metrics.count("sixtyfour.rows.rejected",
+                    name));
+            where(summary, "dead letters", pipeline.paths().deadLetter(), parked);
+            if (failedFiles > 0) {
+                summary.append(String.format("  failed files and their reports: %s/%s%n",
+                        SourceUris.folder(pipeline), SourceUris.ERROR));
+            }
+            summary.append(String.format("  rows/s: %.1f%n", rowsIn * 1000.0 / Math.max(1, took.toMillis())));
+            List<FileRetries.Attempt> givenUp = retries.givenUp(name);
+            givenUp.forEach(attempt -> summary.append(String.format("  gave up on %s (left in the inbox) after %d"
+                    + " attempts: %s%n", attempt.fileName(), attempt.number(), attempt.reason())));
+            clean &= parked == 0 && failedFiles == 0 && givenUp.isEmpty();
         }
         LOG.info("{}", summary);
         return clean ? 0 : 1;

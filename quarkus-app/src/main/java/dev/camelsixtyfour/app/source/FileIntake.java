@@ -3,6 +3,7 @@ package dev.camelsixtyfour.app.source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
@@ -28,11 +29,13 @@ public final class FileIntake {
     private final Pipeline pipeline;
     private final BatchStore store;
     private final PipelineMetrics metrics;
+    private final FileRetries retries;
 
-    public FileIntake(Pipeline pipeline, BatchStore store, PipelineMetrics metrics) {
+    public FileIntake(Pipeline pipeline, BatchStore store, PipelineMetrics metrics, FileRetries retries) {
         this.pipeline = pipeline;
         this.store = store;
         this.metrics = metrics;
+        this.retries = retries;
     }
 
     /** Notes the file, finds where an interrupted attempt stopped, and makes sure the workflow's schema is known. */
@@ -57,11 +60,33 @@ public final class FileIntake {
     public RowReader rows(Exchange exchange) throws IOException, InvalidPayloadException {
         FileTally tally = exchange.getProperty(TALLY, FileTally.class);
         InputStream input = exchange.getMessage().getMandatoryBody(InputStream.class);
-        return RowReaders.open(input, pipeline.config().format(), tally.fileName());
+        RowReader reader = RowReaders.open(input, pipeline.config().format(), tally.fileName());
+        requireMappedColumns(reader, tally.fileName());
+        return reader;
+    }
+
+    /**
+     * A header without a column the mapping takes a required workflow column from would reject every row: the file
+     * fails as a whole instead, naming what is missing and what was found.
+     */
+    private void requireMappedColumns(RowReader reader, String fileName) throws IOException {
+        List<String> header = reader.header();
+        if (header.isEmpty()) {
+            return;
+        }
+        List<String> missing = pipeline.mapper().missingSourceColumns(pipeline.validator().required(), header);
+        if (missing.isEmpty()) {
+            return;
+        }
+        reader.close();
+        throw new MalformedFileException(fileName, 1, "the header lacks the column" + (missing.size() > 1 ? "s " : " ")
+                + String.join(", ", missing) + " that the pipeline's mapping needs for required workflow columns;"
+                + " header found: " + String.join(", ", header), null);
     }
 
     public void finish(Exchange exchange) {
         FileTally tally = exchange.getProperty(TALLY, FileTally.class);
+        retries.succeeded(pipeline.name(), tally.fileName());
         LOG.info("Pipeline {}: {} done: {} rows read, {} to batches, {} rejected{}", pipeline.name(),
                 tally.fileName(), tally.read(), tally.batched(), tally.rejected(),
                 tally.skipped() > 0 ? ", " + tally.skipped() + " already handed on before a restart" : "");
@@ -77,10 +102,25 @@ public final class FileIntake {
         String fileName = tally != null ? tally.fileName() : exchange.getMessage().getHeader(Exchange.FILE_NAME,
                 String.class);
         exchange.setProperty(SourceUris.DISPOSITION, SourceUris.ERROR);
+        retries.succeeded(pipeline.name(), fileName);
         metrics.fileFailed(pipeline.name());
         LOG.warn("Pipeline {}: {} failed and moves to {}: {}", pipeline.name(), fileName, SourceUris.ERROR,
                 failure.getMessage());
         return report(fileName, failure, tally);
+    }
+
+    /**
+     * A file that failed for a passing reason: notes the attempt (logged with its cause and the next try), then
+     * fails the exchange again so the file stays in its source.
+     */
+    public void retryLater(Exchange exchange) throws Exception {
+        Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+        Throwable root = rootFailure(caught);
+        String reason = root instanceof WorkflowUnavailableException ? root.getMessage()
+                : "reading failed: " + root.getClass().getSimpleName() + ": " + root.getMessage();
+        retries.failed(pipeline.name(), fileName, reason);
+        throw caught;
     }
 
     private String report(String fileName, Throwable failure, FileTally tally) {
@@ -96,9 +136,12 @@ public final class FileIntake {
             report.append("rows read before the failure: ").append(tally.read()).append('\n')
                     .append("rows handed to batches: ").append(tally.batched()).append('\n')
                     .append("rows rejected: ").append(tally.rejected())
-                    .append(" (see ").append(pipeline.paths().rejected()).append(")\n");
+                    .append(tally.rejected() > 0 ? " (see " + pipeline.paths().rejected() + ")" : "").append('\n');
         }
-        report.append("To retry: fix the file and drop it into the source folder again.\n");
+        report.append(failure instanceof WorkflowUnavailableException
+                ? "The file is not at fault: fix the configuration named above, then drop the file into the source"
+                        + " folder again.\n"
+                : "To retry: fix the file and drop it into the source folder again.\n");
         return report.toString();
     }
 

@@ -100,6 +100,34 @@ class RowReadersCsvTest {
         assertThat(before).extracting(row -> row.values().get("symbol")).containsExactly("MMM");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"AOS,\"A. O. Smith\nABT,Abbott\n", "AOS,\"A. O.\nSmith\"x\nABT,Abbott\n"})
+    void brokenQuotingIsReportedWithOneLineNumber(String rest) {
+        String csv = "symbol,name\nMMM,3M\n" + rest;
+
+        assertThatThrownBy(() -> read(csv.getBytes(StandardCharsets.UTF_8), TestFormat.csv()))
+                .isInstanceOf(MalformedFileException.class)
+                .hasMessageStartingWith("test.csv line 3: ")
+                .hasMessageContaining("quoted field of the record starting on this line")
+                .hasMessageNotContainingAny("line:", "startline", "line 4", "line 5");
+    }
+
+    @Test
+    void undecodableBytesAreReportedAtTheLineHoldingThemAfterTheRowsBefore() {
+        StringBuilder csv = new StringBuilder("symbol,name\n");
+        for (int line = 2; line <= 100; line++) {
+            csv.append("S").append(line).append(line == 78 ? ",Société Générale\n" : ",Company\n");
+        }
+        List<SourceRow> before = new ArrayList<>();
+
+        assertThatThrownBy(() -> readInto(csv.toString().getBytes(Charset.forName("windows-1252")), TestFormat.csv(),
+                before))
+                .isInstanceOf(MalformedFileException.class)
+                .hasMessageStartingWith("test.csv line 78: ")
+                .hasMessageContaining("charset");
+        assertThat(before).hasSize(76);
+    }
+
     @Test
     void bytesThatAreNotUtf8AreReportedInsteadOfReplaced() {
         byte[] csv = "symbol,name\nX,Société\n".getBytes(Charset.forName("windows-1252"));

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.camelsixtyfour.app.support.AppProcess;
 import dev.camelsixtyfour.app.support.TestFiles;
 import dev.camelsixtyfour.emulator.EmulatedRun;
 import dev.camelsixtyfour.emulator.EmulatorDefaults;
@@ -102,17 +102,7 @@ class AppProcessKillTest {
         config.put(pipeline + "batch.concurrency", "2");
         config.put(pipeline + "run.poll-interval", "200ms");
 
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-jar");
-        command.add(System.getProperty("sixtyfour.app.jar"));
-        ProcessBuilder builder = new ProcessBuilder(command);
         // the default (embedded H2) database URL, only its folder moved: the durability under test is the default's
-        builder.environment().put("SIXTYFOUR_STATE_DIRECTORY", root.resolve("state").toAbsolutePath().toString());
-        return builder
-                .redirectErrorStream(true)
-                .redirectOutput(root.resolve("app-" + attempt + ".log").toFile())
-                .start();
+        return AppProcess.launch(config, root.resolve("state"), root.resolve("app-" + attempt + ".log"));
     }
 }

@@ -93,13 +93,18 @@ class InboxPipelineMalformedFilesTest {
     }
 
     @Test
-    void aFileWithoutARequiredColumnHasEveryRowRejected() {
+    void aHeaderWithoutTheMappedSourceOfARequiredColumnFailsTheWholeFileNamingTheColumnAndTheHeader()
+            throws IOException {
         String csv = "Symbol,GICS Sector\nZZG,Energy\nZZH,Utilities\n";
 
         Drops.drop("no-name-column.csv", csv.getBytes(StandardCharsets.UTF_8));
 
-        Path rejected = Drops.out().resolve("rejected").resolve("no-name-column.csv.rejected.ndjson");
-        await().atMost(WAIT).until(() -> Files.exists(rejected) && TestFiles.ndjsonLines(rejected).size() == 2);
+        Path report = Drops.inbox().resolve(".error").resolve("no-name-column.csv.report.txt");
+        await().atMost(WAIT).until(() -> Files.exists(report));
+        assertThat(Files.readString(report)).contains("line: 1")
+                .contains("the header lacks the column Security")
+                .contains("header found: Symbol, GICS Sector");
+        assertThat(Drops.out().resolve("rejected").resolve("no-name-column.csv.rejected.ndjson")).doesNotExist();
         assertThat(Drops.sent("symbol")).doesNotContain("ZZG", "ZZH");
     }
 }

@@ -61,6 +61,12 @@ class InboxPipelineOperabilityTest {
     }
 
     @Test
+    void listensOnARandomPortSoParallelBuildsDoNotCollide() throws Exception {
+        assertThat(readiness.getPort()).isNotEqualTo(8081).isPositive();
+        assertThat(get(readiness).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void isNotReadyWhileTheApiFails() throws Exception {
         EmulatorResource.emulator().faults().failNext("/workflows/runs", 503, 20);
 
