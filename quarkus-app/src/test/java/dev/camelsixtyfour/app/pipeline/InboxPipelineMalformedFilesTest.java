@@ -51,7 +51,7 @@ class InboxPipelineMalformedFilesTest {
         String header = "Symbol,Security,GICS Sector,Headquarters Location\n";
         return Stream.of(
                 Arguments.of("broken-quotes.csv", (header + "ZZA,Alpha,Energy,Austin\nZZB,\"Beta,Energy,Boston\n")
-                        .getBytes(StandardCharsets.UTF_8), "EOF", List.of("ZZA")),
+                        .getBytes(StandardCharsets.UTF_8), "never closed", List.of("ZZA")),
                 Arguments.of("wrong-charset.csv", (header + "ZZC,Société Générale,Financials,Paris\n")
                         .getBytes(Charset.forName("windows-1252")), "charset", List.of()),
                 Arguments.of("empty.csv", new byte[0], "empty", List.of()),
