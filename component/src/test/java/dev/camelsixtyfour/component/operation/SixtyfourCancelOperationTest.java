@@ -11,8 +11,6 @@ import dev.camelsixtyfour.component.support.EmulatedCamel;
 import dev.camelsixtyfour.emulator.EmulatorDefaults;
 import dev.camelsixtyfour.emulator.SixtyfourEmulatorExtension;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,17 +22,8 @@ class SixtyfourCancelOperationTest {
     static final SixtyfourEmulatorExtension EMULATOR =
             SixtyfourEmulatorExtension.create(builder -> builder.runStepDuration(Duration.ofSeconds(2)));
 
-    private EmulatedCamel camel;
-
-    @BeforeEach
-    void startCamel() {
-        camel = new EmulatedCamel(EMULATOR.emulator());
-    }
-
-    @AfterEach
-    void stopCamel() {
-        camel.close();
-    }
+    @RegisterExtension
+    final EmulatedCamel camel = EmulatedCamel.perTest(EMULATOR);
 
     @Test
     void runningRunIsCancelled() {

@@ -17,8 +17,6 @@ import dev.camelsixtyfour.emulator.RecordedRequest;
 import dev.camelsixtyfour.emulator.SixtyfourEmulatorExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,17 +36,8 @@ class SixtyfourResultsOperationTest {
     static final SixtyfourEmulatorExtension EMULATOR = SixtyfourEmulatorExtension.create(
             builder -> builder.runStepDuration(Duration.ofMillis(50)).inlineRowLimit(INLINE_LIMIT));
 
-    private EmulatedCamel camel;
-
-    @BeforeEach
-    void startCamel() {
-        camel = new EmulatedCamel(EMULATOR.emulator());
-    }
-
-    @AfterEach
-    void stopCamel() {
-        camel.close();
-    }
+    @RegisterExtension
+    final EmulatedCamel camel = EmulatedCamel.perTest(EMULATOR);
 
     @Test
     void smallResultIsReadFromTheInlineRowsWithoutADownload() {

@@ -17,8 +17,6 @@ import dev.camelsixtyfour.emulator.EmulatorDefaults;
 import dev.camelsixtyfour.emulator.SixtyfourEmulatorExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,17 +34,8 @@ class SixtyfourRunAndWaitTest {
     static final SixtyfourEmulatorExtension EMULATOR =
             SixtyfourEmulatorExtension.create(builder -> builder.runStepDuration(STEP));
 
-    private EmulatedCamel camel;
-
-    @BeforeEach
-    void startCamel() {
-        camel = new EmulatedCamel(EMULATOR.emulator());
-    }
-
-    @AfterEach
-    void stopCamel() {
-        camel.close();
-    }
+    @RegisterExtension
+    final EmulatedCamel camel = EmulatedCamel.perTest(EMULATOR);
 
     @Test
     void completedRunFinishesTheExchangeWithItsRows() {

@@ -3,19 +3,26 @@ package dev.camelsixtyfour.component.support;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.camelsixtyfour.emulator.EmulatorDefaults;
 import dev.camelsixtyfour.emulator.SixtyfourEmulator;
+import dev.camelsixtyfour.emulator.SixtyfourEmulatorExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A started CamelContext whose {@code sixtyfour:} URIs point at an emulator with its default key.
+ * A started CamelContext whose {@code sixtyfour:} URIs point at an emulator with its default key: either made and
+ * closed by the test, or, through {@link #perTest}, a JUnit extension that starts a fresh one before each test and
+ * stops it after.
  */
-public final class EmulatedCamel implements AutoCloseable {
+public final class EmulatedCamel implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
     /** Rows the company workflow accepts. */
     public static final List<Map<String, Object>> COMPANIES = List.of(
@@ -23,15 +30,38 @@ public final class EmulatedCamel implements AutoCloseable {
             Map.of("symbol", "MSFT", "name", "Microsoft"),
             Map.of("symbol", "MMM", "name", "3M"));
 
-    private final SixtyfourEmulator emulator;
-    private final CamelContext context;
-    private final ProducerTemplate template;
+    private final Supplier<SixtyfourEmulator> emulator;
+    private CamelContext context;
+    private ProducerTemplate template;
 
     public EmulatedCamel(SixtyfourEmulator emulator) {
+        this.emulator = () -> emulator;
+        start();
+    }
+
+    private EmulatedCamel(Supplier<SixtyfourEmulator> emulator) {
         this.emulator = emulator;
-        this.context = new DefaultCamelContext();
+    }
+
+    /** For {@code @RegisterExtension}: a new CamelContext for each test, on the class's emulator. */
+    public static EmulatedCamel perTest(SixtyfourEmulatorExtension emulator) {
+        return new EmulatedCamel(emulator::emulator);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext test) {
+        start();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext test) {
+        close();
+    }
+
+    private void start() {
+        context = new DefaultCamelContext();
         context.start();
-        this.template = context.createProducerTemplate();
+        template = context.createProducerTemplate();
     }
 
     public CamelContext context() {
@@ -47,7 +77,7 @@ public final class EmulatedCamel implements AutoCloseable {
      */
     public String uri(String kind, String options) {
         return "sixtyfour:" + kind + "?apiKey=RAW(" + EmulatorDefaults.DEFAULT_API_KEY + ")&baseUri="
-               + emulator.baseUri() + (options.isEmpty() ? "" : "&" + options);
+               + emulator.get().baseUri() + (options.isEmpty() ? "" : "&" + options);
     }
 
     /**
