@@ -14,6 +14,8 @@ public class KafkaSourceProfile implements QuarkusTestProfile {
     public static final String PIPELINE = "events";
     public static final String CLIENT_ID = "sixtyfour-test-events";
     public static final int MAX_DELIVERIES = 3;
+    /** A secret client property, unused on the PLAINTEXT listener: it must reach the client and nothing else. */
+    public static final String JAAS_SECRET = "kafka-test-secret-5e1f";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -26,6 +28,9 @@ public class KafkaSourceProfile implements QuarkusTestProfile {
         config.put(prefix + "max-deliveries", String.valueOf(MAX_DELIVERIES));
         config.put(prefix + "retry-delay", "100ms");
         config.put(prefix + "properties.\"client.id\"", CLIENT_ID);
+        config.put(prefix + "properties.\"sasl.jaas.config\"",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"events\" password=\""
+                        + JAAS_SECRET + "\";");
         return config;
     }
 }

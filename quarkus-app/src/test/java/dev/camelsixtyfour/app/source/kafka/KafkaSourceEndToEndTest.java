@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.inject.Inject;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.kafka.KafkaEndpoint;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -124,6 +126,16 @@ class KafkaSourceEndToEndTest {
     void theClientPropertiesReachTheKafkaConsumer() {
         await().atMost(WAIT).untilAsserted(() -> assertThat(KafkaResource.memberClientIds())
                 .singleElement().asString().startsWith(KafkaSourceProfile.CLIENT_ID));
+    }
+
+    @Test
+    void aSecretClientPropertyReachesTheKafkaClientButNoEndpointUri() {
+        KafkaEndpoint source = (KafkaEndpoint) camel.getRoute(SOURCE_ROUTE).getEndpoint();
+
+        assertThat(source.getConfiguration().getAdditionalProperties().get("sasl.jaas.config")).asString()
+                .contains(KafkaSourceProfile.JAAS_SECRET);
+        assertThat(camel.getEndpoints()).extracting(Endpoint::getEndpointUri)
+                .noneMatch(uri -> uri.contains(KafkaSourceProfile.JAAS_SECRET));
     }
 
     @Test
