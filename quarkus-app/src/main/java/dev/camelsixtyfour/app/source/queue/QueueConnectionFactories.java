@@ -29,6 +29,7 @@ final class QueueConnectionFactories {
             case AMQP -> new JmsConnectionFactory(username, password, brokerUrl);
             case FILE, SFTP, HTTP -> throw new IllegalStateException("Pipeline " + pipeline.name()
                     + " has no queue source");
+            case KAFKA -> throw new IllegalStateException("Pipeline " + pipeline.name() + " has no queue source");
         };
     }
 }
