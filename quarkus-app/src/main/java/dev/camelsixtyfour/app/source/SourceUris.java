@@ -52,6 +52,7 @@ public final class SourceUris {
                     + "&localWorkDirectory=" + pipeline.paths().work().resolve("sftp").toAbsolutePath()
                     + "&binary=true&stepwise=false";
             case HTTP, JMS, AMQP -> throw notAFolder(pipeline);
+            case RABBITMQ -> throw notAFolder(pipeline);
         };
     }
 
@@ -64,6 +65,7 @@ public final class SourceUris {
             case FILE -> "file:" + Path.of(errorFolder) + "?autoCreate=true" + fileName;
             case SFTP -> sftpBase(source, errorFolder) + fileName;
             case HTTP, JMS, AMQP -> throw notAFolder(pipeline);
+            case RABBITMQ -> throw notAFolder(pipeline);
         };
     }
 

@@ -35,7 +35,8 @@ public class SourcesProfile implements QuarkusTestProfile {
         return config;
     }
 
-    private static void pipeline(Map<String, String> config, String name, String sourceType) {
+    /** The settings every source-test pipeline shares: the COMPANY workflow, the S&P 500 mapping, quick batches. */
+    public static void pipeline(Map<String, String> config, String name, String sourceType) {
         String prefix = "sixtyfour.pipelines." + name + ".";
         config.put(prefix + "workflow-id", EmulatorDefaults.COMPANY_WORKFLOW_ID);
         config.put(prefix + "source.type", sourceType);

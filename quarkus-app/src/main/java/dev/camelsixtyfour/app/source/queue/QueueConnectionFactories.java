@@ -29,6 +29,8 @@ final class QueueConnectionFactories {
             case AMQP -> new JmsConnectionFactory(username, password, brokerUrl);
             case FILE, SFTP, HTTP -> throw new IllegalStateException("Pipeline " + pipeline.name()
                     + " has no queue source");
+            case RABBITMQ -> throw new IllegalStateException("Pipeline " + pipeline.name()
+                    + " consumes RabbitMQ through its own connection factory (RabbitMqConnectionFactories)");
         };
     }
 }
