@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.springrabbit.SpringRabbitMQComponent;
 import org.apache.camel.component.springrabbit.SpringRabbitMQEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,6 +54,8 @@ class RabbitMqSourceEndToEndTest {
         assertThat(camel.getRoute(RabbitMqProfile.RABBIT + "-source").getEndpoint())
                 .isInstanceOfSatisfying(SpringRabbitMQEndpoint.class,
                         endpoint -> assertThat(endpoint.getConnectionFactory()).isSameAs(bound));
+        assertThat(camel.getComponent("spring-rabbitmq", SpringRabbitMQComponent.class).getConnectionFactory())
+                .as("a connection factory the component picked up from the registry").isNull();
     }
 
     @Test
