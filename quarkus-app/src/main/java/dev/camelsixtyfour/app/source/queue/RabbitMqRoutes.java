@@ -64,30 +64,56 @@ public class RabbitMqRoutes extends RouteBuilder {
         RabbitMqConfig rabbit = pipeline.config().source().rabbitmq();
         String queue = rabbit.queue().orElseThrow(() -> new IllegalStateException("Pipeline " + pipeline.name()
                 + ": sixtyfour.pipelines." + pipeline.name() + ".source.rabbitmq.queue is required"));
-        String deadLetterExchange = rabbit.deadLetterExchange().orElse(queue + ".dlx");
-        String deadLetterQueue = rabbit.deadLetterQueue().orElse(queue + ".DLQ");
-        String connectionFactory = pipeline.routeId("connection-factory");
-        CachingConnectionFactory factory = RabbitMqConnectionFactories.create(pipeline);
-        connectionFactories.add(factory);
-        bindToRegistry(connectionFactory, factory);
-        String connection = "connectionFactory=#" + connectionFactory + "&disableReplyTo=true";
+        String connection = "connectionFactory=#" + bindConnectionFactory(pipeline) + "&disableReplyTo=true";
         MessageIntake intake = new MessageIntake(new PayloadIntake(pipeline, store, metrics, getContext()), queue,
                 rabbit.maxDeliveries(), RabbitMqSettlement::messageId, RabbitMqSettlement::deliveries);
         RabbitMqSettlement settlement = new RabbitMqSettlement(intake, getContext().createProducerTemplate(),
-                "spring-rabbitmq:" + deadLetterExchange + "?" + connection + "&routingKey=" + deadLetterQueue
-                        + "&confirm=enabled&usePublisherConnection=true&autoDeclareProducer=false");
+                deadLetterUri(rabbit, queue, connection));
 
-        from("spring-rabbitmq:" + rabbit.exchange() + "?" + connection + "&queues=" + queue
-                + "&routingKey=" + rabbit.routingKey().orElse(queue) + "&exchangeType=" + rabbit.exchangeType()
-                + "&arg.queue.x-queue-type=quorum&arg.queue.durable=true"
-                + "&deadLetterExchange=" + deadLetterExchange + "&deadLetterExchangeType=direct"
-                + "&deadLetterQueue=" + deadLetterQueue + "&deadLetterRoutingKey=" + deadLetterQueue
-                + "&acknowledgeMode=MANUAL&prefetchCount=" + rabbit.prefetch()
-                + "&concurrentConsumers=" + rabbit.concurrentConsumers())
+        from(consumerUri(rabbit, queue, connection))
                 .routeId(pipeline.routeId("source"))
                 .startupOrder(1000 + pipeline.index() * 10 + SOURCE_STAGE)
                 .process(settlement::receive);
         LOG.info("Pipeline {}: consuming RabbitMQ queue {} on {}:{} (dead letters to {} through {})", pipeline.name(),
-                queue, rabbit.host(), rabbit.port(), deadLetterQueue, deadLetterExchange);
+                queue, rabbit.host(), rabbit.port(), deadLetterQueue(rabbit, queue), deadLetterExchange(rabbit, queue));
+    }
+
+    /** Binds the pipeline's own connection factory and returns the name its endpoints give. */
+    private String bindConnectionFactory(Pipeline pipeline) {
+        String name = pipeline.routeId("connection-factory");
+        CachingConnectionFactory factory = RabbitMqConnectionFactories.create(pipeline);
+        connectionFactories.add(factory);
+        bindToRegistry(name, factory);
+        return name;
+    }
+
+    /**
+     * The consumer: the queue declared as a durable quorum queue bound to its exchange, the dead-letter exchange and
+     * queue declared beside it (and named as the queue's own dead-letter exchange), deliveries acknowledged by hand.
+     */
+    private static String consumerUri(RabbitMqConfig rabbit, String queue, String connection) {
+        return "spring-rabbitmq:" + rabbit.exchange() + "?" + connection + "&queues=" + queue
+                + "&routingKey=" + rabbit.routingKey().orElse(queue) + "&exchangeType=" + rabbit.exchangeType()
+                + "&arg.queue.x-queue-type=quorum&arg.queue.durable=true"
+                + "&deadLetterExchange=" + deadLetterExchange(rabbit, queue) + "&deadLetterExchangeType=direct"
+                + "&deadLetterQueue=" + deadLetterQueue(rabbit, queue)
+                + "&deadLetterRoutingKey=" + deadLetterQueue(rabbit, queue)
+                + "&acknowledgeMode=MANUAL&prefetchCount=" + rabbit.prefetch()
+                + "&concurrentConsumers=" + rabbit.concurrentConsumers();
+    }
+
+    /** The producer of dead letters: it returns only once the broker confirmed the publication. */
+    private static String deadLetterUri(RabbitMqConfig rabbit, String queue, String connection) {
+        return "spring-rabbitmq:" + deadLetterExchange(rabbit, queue) + "?" + connection
+                + "&routingKey=" + deadLetterQueue(rabbit, queue)
+                + "&confirm=enabled&usePublisherConnection=true&autoDeclareProducer=false";
+    }
+
+    private static String deadLetterExchange(RabbitMqConfig rabbit, String queue) {
+        return rabbit.deadLetterExchange().orElse(queue + ".dlx");
+    }
+
+    private static String deadLetterQueue(RabbitMqConfig rabbit, String queue) {
+        return rabbit.deadLetterQueue().orElse(queue + ".DLQ");
     }
 }
