@@ -36,8 +36,9 @@ public interface PipelineConfig {
 
         /**
          * {@code file} (a local inbox folder), {@code sftp}, {@code http} (records POSTed to /ingest/{pipeline}),
-         * {@code jms} (an Artemis queue over the CORE protocol) or {@code amqp} (a queue over AMQP 1.0).
-         * {@code kafka}: a Kafka topic, see {@link KafkaConfig}.
+         * {@code jms} (an Artemis queue over the CORE protocol), {@code amqp} (a queue over AMQP 1.0),
+         * {@code rabbitmq} (a RabbitMQ quorum queue over AMQP 0-9-1) or {@code kafka} (a Kafka topic, see
+         * {@link KafkaConfig}).
          */
         @WithDefault("file")
         SourceType type();
@@ -79,6 +80,9 @@ public interface PipelineConfig {
 
         /** The topic of a {@code kafka} source. */
         KafkaConfig kafka();
+
+        /** The queue of a {@code rabbitmq} source. */
+        RabbitMqConfig rabbitmq();
     }
 
     enum SourceType {
@@ -87,7 +91,8 @@ public interface PipelineConfig {
         HTTP,
         JMS,
         AMQP,
-        KAFKA;
+        KAFKA,
+        RABBITMQ;
 
         /** True for the kinds that watch a folder: their files go through the source and parse routes. */
         public boolean folder() {

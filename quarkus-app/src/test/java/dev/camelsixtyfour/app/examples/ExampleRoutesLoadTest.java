@@ -21,7 +21,8 @@ class ExampleRoutesLoadTest {
 
     @ParameterizedTest
     @CsvSource({"http-ingest-route.yaml, platform-http:", "jms-queue-route.yaml, jms:queue:",
-        "amqp-queue-route.yaml, amqp:queue:", "kafka-topic-route.yaml, kafka:"})
+        "amqp-queue-route.yaml, amqp:queue:", "kafka-topic-route.yaml, kafka:",
+        "rabbitmq-queue-route.yaml, spring-rabbitmq:"})
     void theExampleLoadsAsOneRouteFromItsSource(String file, String source) throws Exception {
         try (CamelContext camel = new DefaultCamelContext()) {
             PluginHelper.getRoutesLoader(camel).loadRoutes(

@@ -35,7 +35,7 @@ public class SourcesProfile implements QuarkusTestProfile {
         return config;
     }
 
-    /** A pipeline onto the COMPANY workflow mapping the S&P 500 list's columns, with short batch and poll times. */
+    /** The settings every source-test pipeline shares: the COMPANY workflow, the S&P 500 mapping, quick batches. */
     public static void pipeline(Map<String, String> config, String name, String sourceType) {
         String prefix = "sixtyfour.pipelines." + name + ".";
         config.put(prefix + "workflow-id", EmulatorDefaults.COMPANY_WORKFLOW_ID);

@@ -3,6 +3,8 @@ package dev.camelsixtyfour.app.source.queue;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 import jakarta.jms.JMSException;
 
@@ -33,6 +35,7 @@ final class MessageIntake {
     static final String ROWS_ALREADY_STORED = "SixtyfourAppRowsAlreadyStored";
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageIntake.class);
+    private static final String JMS_MESSAGE_ID = "JMSMessageID";
     private static final String DELIVERY_COUNT = "JMSXDeliveryCount";
     private static final String NO_MESSAGE_ID = "(no message id)";
     private static final String KEY = "SixtyfourAppMessageKey";
@@ -40,11 +43,26 @@ final class MessageIntake {
     private final PayloadIntake payloads;
     private final String destination;
     private final int maxDeliveries;
+    private final Function<Message, String> messageIds;
+    private final ToIntFunction<Message> deliveryCounts;
 
+    /** A JMS message (jms, amqp): its JMSMessageID and JMSXDeliveryCount. */
     MessageIntake(PayloadIntake payloads, String destination, int maxDeliveries) {
+        this(payloads, destination, maxDeliveries, in -> in.getHeader(JMS_MESSAGE_ID, String.class),
+                MessageIntake::jmsDeliveries);
+    }
+
+    /**
+     * A message of another broker API: {@code messageIds} gives its id (null when the sender set none),
+     * {@code deliveryCounts} which delivery this is, from 1.
+     */
+    MessageIntake(PayloadIntake payloads, String destination, int maxDeliveries, Function<Message, String> messageIds,
+            ToIntFunction<Message> deliveryCounts) {
         this.payloads = payloads;
         this.destination = destination;
         this.maxDeliveries = maxDeliveries;
+        this.messageIds = messageIds;
+        this.deliveryCounts = deliveryCounts;
     }
 
     void receive(Exchange exchange) {
@@ -93,17 +111,21 @@ final class MessageIntake {
         return payloads.pipeline().name();
     }
 
-    private static String messageId(Message in) {
-        String id = in.getHeader("JMSMessageID", String.class);
+    private String messageId(Message in) {
+        String id = messageIds.apply(in);
         return id != null ? id : NO_MESSAGE_ID;
     }
 
-    private static int deliveries(Message in) {
+    private int deliveries(Message in) {
+        return deliveryCounts.applyAsInt(in);
+    }
+
+    private static int jmsDeliveries(Message in) {
         if (in instanceof JmsMessage jms && jms.getJmsMessage() != null) {
             try {
                 return jms.getJmsMessage().getIntProperty(DELIVERY_COUNT);
             } catch (JMSException | NumberFormatException e) {
-                LOG.debug("No {} on message {}: {}", DELIVERY_COUNT, messageId(in), e.getMessage());
+                LOG.debug("No {} on message {}: {}", DELIVERY_COUNT, in.getHeader(JMS_MESSAGE_ID), e.getMessage());
             }
         }
         Integer count = in.getHeader(DELIVERY_COUNT, Integer.class);

@@ -27,9 +27,10 @@ final class QueueConnectionFactories {
         return switch (pipeline.config().source().type()) {
             case JMS -> new ActiveMQConnectionFactory(brokerUrl, username, password);
             case AMQP -> new JmsConnectionFactory(username, password, brokerUrl);
-            case FILE, SFTP, HTTP -> throw new IllegalStateException("Pipeline " + pipeline.name()
-                    + " has no queue source");
-            case KAFKA -> throw new IllegalStateException("Pipeline " + pipeline.name() + " has no queue source");
+            case FILE, SFTP, HTTP, KAFKA -> throw new IllegalStateException("Pipeline " + pipeline.name()
+                    + " has no JMS or AMQP queue source");
+            case RABBITMQ -> throw new IllegalStateException("Pipeline " + pipeline.name()
+                    + " consumes RabbitMQ through its own connection factory (RabbitMqConnectionFactories)");
         };
     }
 }
