@@ -36,7 +36,8 @@ public interface PipelineConfig {
 
         /**
          * {@code file} (a local inbox folder), {@code sftp}, {@code http} (records POSTed to /ingest/{pipeline}),
-         * {@code jms} (an Artemis queue over the CORE protocol) or {@code amqp} (a queue over AMQP 1.0).
+         * {@code jms} (an Artemis queue over the CORE protocol), {@code amqp} (a queue over AMQP 1.0) or
+         * {@code mail} (the attachments of mails in an IMAP or IMAPS folder).
          */
         @WithDefault("file")
         SourceType type();
@@ -75,6 +76,9 @@ public interface PipelineConfig {
 
         /** The queue of a {@code jms} or {@code amqp} source. */
         QueueConfig queue();
+
+        /** The mailbox of a {@code mail} source. */
+        MailConfig mail();
     }
 
     enum SourceType {
@@ -82,7 +86,8 @@ public interface PipelineConfig {
         SFTP,
         HTTP,
         JMS,
-        AMQP;
+        AMQP,
+        MAIL;
 
         /** True for the kinds that watch a folder: their files go through the source and parse routes. */
         public boolean folder() {
