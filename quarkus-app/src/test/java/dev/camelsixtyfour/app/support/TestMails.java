@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -45,6 +46,22 @@ public final class TestMails {
         try {
             MimeBodyPart part = new MimeBodyPart();
             part.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, contentType)));
+            part.setFileName(fileName);
+            part.setDisposition(MimeBodyPart.ATTACHMENT);
+            attachments.add(part);
+            return this;
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An attachment whose body is sent as given, already in {@code transferEncoding}, right or wrong. */
+    public TestMails attachEncoded(String fileName, String contentType, String transferEncoding, String encoded) {
+        try {
+            InternetHeaders headers = new InternetHeaders();
+            headers.setHeader("Content-Type", contentType);
+            headers.setHeader("Content-Transfer-Encoding", transferEncoding);
+            MimeBodyPart part = new MimeBodyPart(headers, encoded.getBytes(StandardCharsets.US_ASCII));
             part.setFileName(fileName);
             part.setDisposition(MimeBodyPart.ATTACHMENT);
             attachments.add(part);

@@ -117,6 +117,9 @@ class MailSourceEndToEndTest {
                         "attachment broken.json: "),
                 Arguments.of("Wrong charset", TestMails.mail(ERP, MAILBOX, "Wrong charset")
                         .attach("latin.csv", "text/csv; charset=UTF-8", windows1252), "attachment latin.csv: "),
+                Arguments.of("Broken base64", TestMails.mail(ERP, MAILBOX, "Broken base64")
+                        .attachEncoded("cut.csv", "text/csv", "base64", "U3ltYm9sLFNlY3VyaXR5ClpaQ1VULEN\r\n"),
+                        "attachment cut.csv: its content cannot be read"),
                 Arguments.of("Logo only", TestMails.mail(ERP, MAILBOX, "Logo only")
                         .body("Hello,\nthe list follows tomorrow.")
                         .attach("logo.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}),
