@@ -46,10 +46,7 @@ public final class TestMails {
         try {
             MimeBodyPart part = new MimeBodyPart();
             part.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, contentType)));
-            part.setFileName(fileName);
-            part.setDisposition(MimeBodyPart.ATTACHMENT);
-            attachments.add(part);
-            return this;
+            return attach(fileName, part);
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
@@ -61,14 +58,17 @@ public final class TestMails {
             InternetHeaders headers = new InternetHeaders();
             headers.setHeader("Content-Type", contentType);
             headers.setHeader("Content-Transfer-Encoding", transferEncoding);
-            MimeBodyPart part = new MimeBodyPart(headers, encoded.getBytes(StandardCharsets.US_ASCII));
-            part.setFileName(fileName);
-            part.setDisposition(MimeBodyPart.ATTACHMENT);
-            attachments.add(part);
-            return this;
+            return attach(fileName, new MimeBodyPart(headers, encoded.getBytes(StandardCharsets.US_ASCII)));
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private TestMails attach(String fileName, MimeBodyPart part) throws MessagingException {
+        part.setFileName(fileName);
+        part.setDisposition(MimeBodyPart.ATTACHMENT);
+        attachments.add(part);
+        return this;
     }
 
     /** Sends the mail and returns its Message-ID. */
