@@ -30,6 +30,7 @@ import dev.camelsixtyfour.app.config.MailConfig;
 import dev.camelsixtyfour.app.config.PipelineConfig.FormatConfig;
 import dev.camelsixtyfour.app.config.PipelineConfig.FormatType;
 import dev.camelsixtyfour.app.format.MalformedFileException;
+import dev.camelsixtyfour.app.ops.PipelineMetrics;
 import dev.camelsixtyfour.app.source.PayloadFormat;
 import dev.camelsixtyfour.app.source.PayloadIntake;
 import dev.camelsixtyfour.app.source.PayloadIntake.Receipt;
@@ -54,10 +55,12 @@ final class MailIntake {
     private final SenderAllowList senders;
     private final MailQuarantine quarantine;
     private final MailRejections rejections;
+    private final PipelineMetrics metrics;
 
-    MailIntake(PayloadIntake payloads, MailConfig mail) {
+    MailIntake(PayloadIntake payloads, MailConfig mail, PipelineMetrics metrics) {
         this.payloads = payloads;
         this.mail = mail;
+        this.metrics = metrics;
         this.senders = new SenderAllowList(mail.allowedSenders().orElse(List.of()));
         this.quarantine = new MailQuarantine(pipeline(), mail.quarantineFolder());
         this.rejections = new MailRejections(payloads.pipeline().paths().rejected());
@@ -69,6 +72,7 @@ final class MailIntake {
         Optional<String> refusal = take(message, envelope);
         if (refusal.isPresent()) {
             quarantine.move(message, envelope, refusal.get());
+            metrics.fileFailed(pipeline());
             exchange.getIn().setHeader(MailConstants.MAIL_DELETE, true);
             return;
         }

@@ -49,7 +49,7 @@ public class MailRoutes extends RouteBuilder {
 
     private void mailRoute(Pipeline pipeline) {
         MailConfig mail = pipeline.config().source().mail();
-        MailIntake intake = new MailIntake(new PayloadIntake(pipeline, store, metrics, getContext()), mail);
+        MailIntake intake = new MailIntake(new PayloadIntake(pipeline, store, metrics, getContext()), mail, metrics);
 
         from(MailEndpoints.consumer(getContext(), pipeline, truststore(pipeline, mail)))
                 .routeId(pipeline.routeId("source"))

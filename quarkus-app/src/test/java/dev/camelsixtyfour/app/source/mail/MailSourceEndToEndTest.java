@@ -41,6 +41,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 import dev.camelsixtyfour.app.batch.BatchStore;
+import dev.camelsixtyfour.app.ops.PipelineMetrics;
 import dev.camelsixtyfour.app.support.EmulatorResource;
 import dev.camelsixtyfour.app.support.GreenMailResource;
 import dev.camelsixtyfour.app.support.MailProfile;
@@ -61,12 +62,16 @@ class MailSourceEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String MAILBOX = GreenMailResource.MAILBOX_USER;
     private static final String ERP = "erp-export" + MailProfile.ALLOWED_DOMAIN;
+    private static final String FILES_FAILED = "sixtyfour.files.failed";
 
     @Inject
     CamelContext camel;
 
     @Inject
     BatchStore batches;
+
+    @Inject
+    PipelineMetrics metrics;
 
     /**
      * The untrusted pipeline's refused TLS handshakes end GreenMail's connection threads with an uncaught exception,
@@ -173,6 +178,17 @@ class MailSourceEndToEndTest {
         awaitIdle();
         assertThat(quarantined("Unknown sender").get()).contains("someone@elsewhere.test").contains("allowed-senders");
         assertThat(Sp500Rows.sentSymbols()).doesNotContainAnyElementsOf(Sp500Rows.symbols(rows));
+    }
+
+    @Test
+    void aQuarantinedMailCountsAsAFailedFileOfItsPipeline() {
+        double before = metrics.count(FILES_FAILED, MailProfile.MAILBOX);
+
+        TestMails.mail("nobody@elsewhere.test", MAILBOX, "Counted").attach("companies.csv", "text/csv",
+                Sp500Rows.csv(Sp500Rows.slice(160, 162))).send();
+
+        await().atMost(WAIT).until(() -> quarantined("Counted").isPresent());
+        assertThat(metrics.count(FILES_FAILED, MailProfile.MAILBOX)).isEqualTo(before + 1);
     }
 
     @Test
