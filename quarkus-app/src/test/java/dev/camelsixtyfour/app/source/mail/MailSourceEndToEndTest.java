@@ -216,6 +216,18 @@ class MailSourceEndToEndTest {
     }
 
     @Test
+    void aProcessedMailOfTheSeenPipelineStaysInItsFolderFlaggedSeen() {
+        TestMails.mail(ERP, GreenMailResource.SECURE_USER, "Flag me")
+                .attach("companies.csv", "text/csv", Sp500Rows.csv(Sp500Rows.slice(240, 245))).send();
+
+        await().atMost(WAIT).until(() -> Sp500Rows.sentSymbols().containsAll(
+                Sp500Rows.symbols(Sp500Rows.slice(240, 245))));
+        await().atMost(WAIT).until(() -> GreenMailResource.unseen(GreenMailResource.SECURE_USER,
+                MailProfile.INBOX) == 0);
+        assertThat(subjects(GreenMailResource.SECURE_USER, MailProfile.INBOX)).contains("Flag me");
+    }
+
+    @Test
     void anImapsServerWhoseCertificateIsNotTrustedIsNotRead() {
         String subject = "To an untrusted server";
 
