@@ -37,8 +37,8 @@ public interface PipelineConfig {
         /**
          * {@code file} (a local inbox folder), {@code sftp}, {@code http} (records POSTed to /ingest/{pipeline}),
          * {@code jms} (an Artemis queue over the CORE protocol), {@code amqp} (a queue over AMQP 1.0),
-         * {@code rabbitmq} (a RabbitMQ quorum queue over AMQP 0-9-1) or {@code kafka} (a Kafka topic, see
-         * {@link KafkaConfig}).
+         * {@code rabbitmq} (a RabbitMQ quorum queue over AMQP 0-9-1), {@code kafka} (a Kafka topic, see
+         * {@link KafkaConfig}) or {@code mail} (the attachments of mails in an IMAP or IMAPS folder).
          */
         @WithDefault("file")
         SourceType type();
@@ -83,6 +83,9 @@ public interface PipelineConfig {
 
         /** The queue of a {@code rabbitmq} source. */
         RabbitMqConfig rabbitmq();
+
+        /** The mailbox of a {@code mail} source. */
+        MailConfig mail();
     }
 
     enum SourceType {
@@ -92,7 +95,8 @@ public interface PipelineConfig {
         JMS,
         AMQP,
         KAFKA,
-        RABBITMQ;
+        RABBITMQ,
+        MAIL;
 
         /** True for the kinds that watch a folder: their files go through the source and parse routes. */
         public boolean folder() {

@@ -51,7 +51,7 @@ public final class SourceUris {
             case SFTP -> sftpBase(source, folder(pipeline)) + "&" + options
                     + "&localWorkDirectory=" + pipeline.paths().work().resolve("sftp").toAbsolutePath()
                     + "&binary=true&stepwise=false";
-            case HTTP, JMS, AMQP, KAFKA, RABBITMQ -> throw notAFolder(pipeline);
+            case HTTP, JMS, AMQP, KAFKA, RABBITMQ, MAIL -> throw notAFolder(pipeline);
         };
     }
 
@@ -63,7 +63,7 @@ public final class SourceUris {
         return switch (source.type()) {
             case FILE -> "file:" + Path.of(errorFolder) + "?autoCreate=true" + fileName;
             case SFTP -> sftpBase(source, errorFolder) + fileName;
-            case HTTP, JMS, AMQP, KAFKA, RABBITMQ -> throw notAFolder(pipeline);
+            case HTTP, JMS, AMQP, KAFKA, RABBITMQ, MAIL -> throw notAFolder(pipeline);
         };
     }
 

@@ -22,7 +22,7 @@ class ExampleRoutesLoadTest {
     @ParameterizedTest
     @CsvSource({"http-ingest-route.yaml, platform-http:", "jms-queue-route.yaml, jms:queue:",
         "amqp-queue-route.yaml, amqp:queue:", "kafka-topic-route.yaml, kafka:",
-        "rabbitmq-queue-route.yaml, spring-rabbitmq:"})
+        "rabbitmq-queue-route.yaml, spring-rabbitmq:", "mail-attachments-route.yaml, imaps:"})
     void theExampleLoadsAsOneRouteFromItsSource(String file, String source) throws Exception {
         try (CamelContext camel = new DefaultCamelContext()) {
             PluginHelper.getRoutesLoader(camel).loadRoutes(

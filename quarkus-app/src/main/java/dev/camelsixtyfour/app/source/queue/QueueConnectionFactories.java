@@ -27,7 +27,7 @@ final class QueueConnectionFactories {
         return switch (pipeline.config().source().type()) {
             case JMS -> new ActiveMQConnectionFactory(brokerUrl, username, password);
             case AMQP -> new JmsConnectionFactory(username, password, brokerUrl);
-            case FILE, SFTP, HTTP, KAFKA -> throw new IllegalStateException("Pipeline " + pipeline.name()
+            case FILE, SFTP, HTTP, KAFKA, MAIL -> throw new IllegalStateException("Pipeline " + pipeline.name()
                     + " has no JMS or AMQP queue source");
             case RABBITMQ -> throw new IllegalStateException("Pipeline " + pipeline.name()
                     + " consumes RabbitMQ through its own connection factory (RabbitMqConnectionFactories)");
