@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -89,7 +88,7 @@ class ResultSinksEndToEndTest {
         assertThat(sent.getProtocolName()).isEqualTo(protocol);
         assertThat(sent.getStringProperty("SixtyfourBatchId")).isEqualTo(batch.get("batch_id"));
         assertThat(sent.getStringProperty("SixtyfourJobId")).isEqualTo(batch.get("job_id"));
-        assertThat(symbols(ndjson(receiveText(queue)))).containsExactlyInAnyOrderElementsOf(Sp500Rows.symbols(rows));
+        assertThat(symbols(TestFiles.ndjsonLines(receiveText(queue)))).containsExactlyInAnyOrderElementsOf(Sp500Rows.symbols(rows));
     }
 
     @Test
@@ -181,14 +180,6 @@ class ResultSinksEndToEndTest {
             MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
             return ((TextMessage) consumer.receive(10_000)).getText();
         }
-    }
-
-    private static List<Map<String, Object>> ndjson(String text) throws Exception {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (String line : text.lines().filter(line -> !line.isBlank()).toList()) {
-            rows.add(JSON.readValue(line, new TypeReference<>() { }));
-        }
-        return rows;
     }
 
     private static List<String> symbols(List<Map<String, Object>> rows) {
