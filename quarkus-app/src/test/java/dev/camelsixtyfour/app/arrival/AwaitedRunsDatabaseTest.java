@@ -2,18 +2,12 @@ package dev.camelsixtyfour.app.arrival;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.camelsixtyfour.app.batch.BatchStore;
 
@@ -25,19 +19,8 @@ class AwaitedRunsDatabaseTest {
 
     private final String pipeline = "p" + UUID.randomUUID().toString().substring(0, 8);
 
-    static Stream<Arguments> databases() throws Exception {
-        Path h2 = Files.createTempDirectory("awaited-runs-h2");
-        JdbcDataSource embedded = new JdbcDataSource();
-        embedded.setURL("jdbc:h2:file:" + h2.resolve("state").toAbsolutePath());
-        embedded.setUser("sa");
-        PGSimpleDataSource postgres = new PGSimpleDataSource();
-        postgres.setURL("jdbc:postgresql://127.0.0.1:5432/test");
-        postgres.setUser("postgres");
-        return Stream.of(Arguments.of("H2", embedded), Arguments.of("PostgreSQL", postgres));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("dev.camelsixtyfour.app.support.StateDatabases#both")
     void aDeliveredRunIsTakenOnceAndNotPolled(String database, DataSource dataSource) {
         AwaitedRuns runs = new AwaitedRuns(new BatchStore(dataSource));
         AwaitedRun run = run();
@@ -49,7 +32,7 @@ class AwaitedRunsDatabaseTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("dev.camelsixtyfour.app.support.StateDatabases#both")
     void anOverdueRunIsPolledOnceAndItsLateDeliveryIgnored(String database, DataSource dataSource) {
         AwaitedRuns runs = new AwaitedRuns(new BatchStore(dataSource));
         AwaitedRun run = run();
@@ -61,7 +44,7 @@ class AwaitedRunsDatabaseTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("dev.camelsixtyfour.app.support.StateDatabases#both")
     void aRunRememberedTwiceKeepsItsFirstRecord(String database, DataSource dataSource) {
         AwaitedRuns runs = new AwaitedRuns(new BatchStore(dataSource));
         AwaitedRun run = run();
