@@ -68,8 +68,20 @@ public class WebhookArrivalRoutes extends RouteBuilder {
         if (webhookPipelines.isEmpty()) {
             return;
         }
+        requireSigningSecret(webhookPipelines);
         webhookPipelines.forEach(this::pipelineRoutes);
         receiverRoute(config.webhook());
+    }
+
+    private void requireSigningSecret(List<Pipeline> webhookPipelines) {
+        WebhookConfig webhook = config.webhook();
+        if (webhook.allowUnsigned() || webhook.signingSecret().filter(secret -> !secret.isBlank()).isPresent()) {
+            return;
+        }
+        throw new IllegalStateException("Pipelines " + webhookPipelines.stream().map(Pipeline::name).toList()
+                + " receive results by webhook (run.arrival: webhook): set sixtyfour.webhook.signing-secret (the "
+                + "SIXTYFOUR_WEBHOOK_SIGNING_SECRET environment variable), or sixtyfour.webhook.allow-unsigned=true "
+                + "for an organisation without a signing secret");
     }
 
     /** The signing secret goes on the endpoint object, never into its URI, which Camel may log. */

@@ -54,9 +54,10 @@ final class HttpCallbackSink implements ResultSink {
         return request.build();
     }
 
-    /** The URL without its query, which may carry a token. */
+    /** The URL without user info or query, either of which may carry a credential. */
     @Override
     public String describe() {
-        return url.getScheme() + "://" + url.getAuthority() + url.getPath();
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+                + url.getPath();
     }
 }

@@ -2,6 +2,7 @@ package dev.camelsixtyfour.app.results.sink;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -89,6 +90,6 @@ public final class ResultSinks {
     private static String required(Pipeline pipeline, String option, Optional<String> value) {
         return value.filter(text -> !text.isBlank()).orElseThrow(() -> new IllegalStateException("Pipeline "
                 + pipeline.name() + ": sixtyfour.pipelines." + pipeline.name() + ".output.sink." + option
-                + " is required for a " + pipeline.config().output().sink().type().name().toLowerCase() + " sink"));
+                + " is required for a " + pipeline.config().output().sink().type().name().toLowerCase(Locale.ROOT) + " sink"));
     }
 }

@@ -9,6 +9,7 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.camelsixtyfour.app.batch.BatchHeaders;
 import dev.camelsixtyfour.app.pipeline.Pipeline;
 import dev.camelsixtyfour.app.results.BatchOutcome;
 import dev.camelsixtyfour.app.results.Outbox;
@@ -71,6 +72,11 @@ public final class SinkDelivery {
     public void park(Exchange exchange) {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         Delivery delivery = exchange.getMessage().getBody(Delivery.class);
+        if (delivery == null) {
+            // The rows never became a delivery (an unreadable replay file, no rows): nothing to park, so it fails.
+            throw new IllegalStateException("Pipeline " + pipeline.name() + ": batch "
+                    + exchange.getMessage().getHeader(BatchHeaders.BATCH_ID) + " has no results to deliver", failure);
+        }
         String reason = failure == null ? "unknown" : failure.getMessage();
         undelivered.park(delivery.outcome(), delivery.ndjson(), delivery.rows(), sink.describe(), reason);
         LOG.warn("Pipeline {}: results of batch {} not delivered to {} after {} attempts; parked in {}: {}",
