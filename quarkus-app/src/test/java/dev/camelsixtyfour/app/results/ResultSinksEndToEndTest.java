@@ -59,7 +59,7 @@ class ResultSinksEndToEndTest {
     URI ingest;
 
     @Test
-    void sftpSinkWritesTheResultsUnderTheBatchIdWithNoTemporaryFileLeft() throws Exception {
+    void sftpSinkUploadsTheResultsUnderATemporaryNameThenRenamesThemToTheBatchId() throws Exception {
         List<Map<String, String>> rows = Sp500Rows.slice(0, 10);
 
         Map<String, Object> batch = ingestAndAwaitOutbox(SinksProfile.SFTP, rows);
@@ -68,6 +68,8 @@ class ResultSinksEndToEndTest {
         Path file = folder.resolve(batch.get("batch_id") + ".ndjson");
         await().atMost(WAIT).until(() -> Files.exists(file));
         assertThat(symbols(TestFiles.ndjsonLines(file))).containsExactlyInAnyOrderElementsOf(Sp500Rows.symbols(rows));
+        String name = file.getFileName().toString();
+        assertThat(SftpServerResource.renames()).contains("." + name + ".part -> " + name);
         try (var listing = Files.list(folder)) {
             assertThat(listing.map(path -> path.getFileName().toString())).containsExactly(
                     file.getFileName().toString());
