@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
+import dev.camelsixtyfour.app.arrival.AwaitedRuns;
+import dev.camelsixtyfour.app.arrival.WebhookArrival;
 import dev.camelsixtyfour.app.batch.BatchAggregationStrategy;
 import dev.camelsixtyfour.app.batch.BatchStore;
 import dev.camelsixtyfour.app.config.PipelineConfig;
@@ -31,7 +33,9 @@ import dev.camelsixtyfour.component.SixtyfourComponent;
  * <li>{@code <name>-parse}: streams the file's rows, maps and validates them, rejects the bad ones;</li>
  * <li>{@code <name>-batch}: the persistent aggregator (by row count, payload bytes and idle time);</li>
  * <li>{@code <name>-trigger}: starts a run per batch, the batch id as its Idempotency-Key;</li>
- * <li>{@code <name>-results}: awaits the run and writes its enriched rows to the outbox;</li>
+ * <li>{@code <name>-results}: awaits the run, writes its enriched rows to the outbox and hands them to
+ * {@code <name>-deliver} (SinkRoutes); a pipeline whose results arrive by webhook remembers the run instead
+ * (WebhookArrivalRoutes);</li>
  * <li>{@code <name>-replay}: triggers parked batches an operator moved into dead-letter/replay.</li>
  * </ul>
  * Stages start downstream first and stop upstream first, so a batch completed on shutdown still finds its trigger.
@@ -52,6 +56,9 @@ public class PipelineRoutes extends RouteBuilder {
 
     @Inject
     FileRetries retries;
+
+    @Inject
+    AwaitedRuns awaitedRuns;
 
     @Override
     public void configure() {
@@ -142,6 +149,7 @@ public class PipelineRoutes extends RouteBuilder {
 
     private void triggerRoute(Pipeline pipeline, int order) {
         BatchTrigger trigger = new BatchTrigger(pipeline, metrics);
+        WebhookArrival arrival = new WebhookArrival(pipeline, awaitedRuns);
 
         from(pipeline.endpoint("trigger"))
                 .routeId(pipeline.routeId("trigger")).startupOrder(order)
@@ -152,7 +160,12 @@ public class PipelineRoutes extends RouteBuilder {
                 .process(trigger::prepare)
                 .to(sixtyfour(pipeline, "run") + "&resultFormats=ndjson")
                 .process(trigger::started)
-                .to(pipeline.endpoint("results"));
+                .choice()
+                    .when(arrival::expectsWebhook)
+                        .process(arrival::remember)
+                    .otherwise()
+                        .to(pipeline.endpoint("results"))
+                .end();
     }
 
     private void resultsRoute(Pipeline pipeline, int order) {
@@ -169,7 +182,8 @@ public class PipelineRoutes extends RouteBuilder {
                 .end()
                 .process(follower::requireCompleted)
                 .to(sixtyfour(pipeline, "results") + "&resultFormat=ndjson")
-                .process(follower::writeResults);
+                .process(follower::writeResults)
+                .to(pipeline.endpoint("deliver"));
     }
 
     private void replayRoute(Pipeline pipeline, int order) {

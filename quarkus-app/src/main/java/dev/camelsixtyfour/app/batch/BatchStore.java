@@ -112,6 +112,11 @@ public class BatchStore {
         }
     }
 
+    /** The state database, for other durable records kept beside the batches (e.g. runs awaiting a webhook). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     public String databaseProduct() {
         return postgres ? "PostgreSQL" : "H2";
     }

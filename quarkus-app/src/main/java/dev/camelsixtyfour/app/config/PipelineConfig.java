@@ -209,6 +209,9 @@ public interface PipelineConfig {
         /** Result file formats written per batch. */
         @WithDefault("ndjson,csv")
         List<ResultFormat> formats();
+
+        /** Where the results are delivered after the outbox copy; the outbox alone by default. */
+        SinkConfig sink();
     }
 
     enum ResultFormat {
@@ -226,5 +229,9 @@ public interface PipelineConfig {
         /** How long a run may take before its batch is retried later (the same Idempotency-Key finds the same run). */
         @WithDefault("30m")
         Duration timeout();
+
+        /** {@code await} (poll the run) or {@code webhook} (the workflow's outgoing_webhook pushes the results). */
+        @WithDefault("await")
+        RunArrival arrival();
     }
 }

@@ -40,6 +40,9 @@ public interface SixtyfourAppConfig {
     /** The HTTP ingest endpoint, POST /ingest/{pipeline}, of pipelines whose source type is {@code http}. */
     IngestConfig ingest();
 
+    /** Where outgoing-webhook deliveries are received, for pipelines whose run.arrival is webhook. */
+    WebhookConfig webhook();
+
     /** The pipelines, by name; the name becomes the prefix of every route id of the pipeline. */
     Map<String, PipelineConfig> pipelines();
 

@@ -38,4 +38,14 @@ public record PipelinePaths(Path root) {
     public Path work() {
         return root.resolve("work");
     }
+
+    /** Results whose sink delivery failed every retry: rows and a reason file, per batch. */
+    public Path undelivered() {
+        return root.resolve("undelivered");
+    }
+
+    /** Results dropped here (from the undelivered folder) are delivered to the sink again. */
+    public Path redeliver() {
+        return undelivered().resolve("replay");
+    }
 }

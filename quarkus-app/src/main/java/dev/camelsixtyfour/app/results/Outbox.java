@@ -101,7 +101,7 @@ public final class Outbox {
         }
     }
 
-    static String ndjson(List<Map<String, Object>> rows) {
+    public static String ndjson(List<Map<String, Object>> rows) {
         StringBuilder out = new StringBuilder();
         rows.forEach(row -> out.append(toJson(row)).append('\n'));
         return out.toString();

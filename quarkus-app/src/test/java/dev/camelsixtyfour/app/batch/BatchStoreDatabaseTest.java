@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -20,12 +17,9 @@ import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -42,17 +36,6 @@ class BatchStoreDatabaseTest {
     private DataSource lastDataSource;
     private CamelContext camel;
 
-    static Stream<Arguments> databases() throws Exception {
-        Path h2 = Files.createTempDirectory("batch-store-h2");
-        JdbcDataSource embedded = new JdbcDataSource();
-        embedded.setURL("jdbc:h2:file:" + h2.resolve("state").toAbsolutePath());
-        embedded.setUser("sa");
-        PGSimpleDataSource postgres = new PGSimpleDataSource();
-        postgres.setURL("jdbc:postgresql://127.0.0.1:5432/test");
-        postgres.setUser("postgres");
-        return Stream.of(Arguments.of("H2", embedded), Arguments.of("PostgreSQL", postgres));
-    }
-
     @AfterEach
     void dropTables() throws Exception {
         if (camel != null) {
@@ -67,7 +50,7 @@ class BatchStoreDatabaseTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("dev.camelsixtyfour.app.support.StateDatabases#both")
     void anOpenBatchSurvivesARestartAndCompletesWithAllItsRows(String database, DataSource dataSource)
             throws Exception {
         List<Exchange> completed = new CopyOnWriteArrayList<>();
@@ -89,7 +72,7 @@ class BatchStoreDatabaseTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("dev.camelsixtyfour.app.support.StateDatabases#both")
     void aRowAndItsFileProgressCommitOrRollBackTogether(String database, DataSource dataSource) throws Exception {
         BatchStore store = new BatchStore(use(dataSource));
         camel = batching(store, Duration.ofMinutes(10), new CopyOnWriteArrayList<>());

@@ -4,20 +4,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.server.MessageReference;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.ServerSession;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.utils.collections.LinkedListIterator;
 
 /**
  * An embedded Artemis broker for a Quarkus test, with one acceptor per protocol on free 127.0.0.1 ports: CORE (for
@@ -54,6 +58,19 @@ public class ArtemisResource implements QuarkusTestResourceLifecycleManager {
     public static long messageCount(String queue) {
         Queue found = broker.getActiveMQServer().locateQueue(queue);
         return found == null ? 0 : found.getMessageCount();
+    }
+
+    /** The messages waiting in {@code queue}, as the broker holds them (browsed, not consumed). */
+    public static List<Message> queuedMessages(String queue) {
+        Queue found = broker.getActiveMQServer().locateQueue(queue);
+        if (found == null) {
+            return List.of();
+        }
+        List<Message> messages = new ArrayList<>();
+        try (LinkedListIterator<MessageReference> browser = found.browserIterator()) {
+            browser.forEachRemaining(reference -> messages.add(reference.getMessage()));
+        }
+        return messages;
     }
 
     @Override

@@ -21,6 +21,9 @@ import dev.camelsixtyfour.emulator.SixtyfourEmulator;
  */
 public class EmulatorResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The emulator signs its webhook deliveries with this; the app is given it as sixtyfour-test.signing-secret. */
+    public static final String SIGNING_SECRET = "sk_whsec_app_test_5b1e0c";
+
     private static SixtyfourEmulator emulator;
     private static Path root;
 
@@ -47,12 +50,14 @@ public class EmulatorResource implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        emulator = SixtyfourEmulator.builder().port(0).runStepDuration(Duration.ofMillis(50)).build().start();
+        emulator = SixtyfourEmulator.builder().port(0).runStepDuration(Duration.ofMillis(50))
+                .signingSecret(SIGNING_SECRET).build().start();
         return Map.of(
                 "sixtyfour.api.base-uri", emulator.baseUri().toString(),
                 "sixtyfour.api.key", EmulatorDefaults.DEFAULT_API_KEY,
                 "sixtyfour.data-directory", root.resolve("out").toString(),
                 "sixtyfour-test.root", root.toString(),
+                "sixtyfour-test.signing-secret", SIGNING_SECRET,
                 "quarkus.datasource.jdbc.url", "jdbc:h2:file:" + root.resolve("state/sixtyfour").toAbsolutePath()
                         + ";WRITE_DELAY=0");
     }

@@ -2,17 +2,22 @@ package dev.camelsixtyfour.app.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.CopyOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -30,6 +35,7 @@ public class SftpServerResource implements QuarkusTestResourceLifecycleManager {
     public static final String KNOWN_HOSTS = "known-hosts";
 
     private static Path served;
+    private static final List<String> RENAMES = new CopyOnWriteArrayList<>();
     private final EmulatorResource emulator = new EmulatorResource();
     private SshServer server;
     private boolean impersonated;
@@ -42,6 +48,11 @@ public class SftpServerResource implements QuarkusTestResourceLifecycleManager {
     /** The folder the SFTP user sees as its home. */
     public static Path served() {
         return served;
+    }
+
+    /** Every rename done over SFTP so far, as {@code "<from file name> -> <to file name>"}. */
+    public static List<String> renames() {
+        return List.copyOf(RENAMES);
     }
 
     @Override
@@ -58,7 +69,17 @@ public class SftpServerResource implements QuarkusTestResourceLifecycleManager {
             server.setKeyPairProvider(hostKeys);
             server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
             server.setFileSystemFactory(new VirtualFileSystemFactory(served));
-            server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+            SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+            sftp.addSftpEventListener(new SftpEventListener() {
+                @Override
+                public void moved(ServerSession session, Path from, Path to, Collection<CopyOption> options,
+                        Throwable failure) {
+                    if (failure == null) {
+                        RENAMES.add(from.getFileName() + " -> " + to.getFileName());
+                    }
+                }
+            });
+            server.setSubsystemFactories(List.of(sftp));
             server.start();
             PublicKey listed = impersonated ? otherHostKey(root) : hostKeys.loadKeys(null).iterator().next().getPublic();
             Path knownHosts = writeKnownHosts(root, listed);

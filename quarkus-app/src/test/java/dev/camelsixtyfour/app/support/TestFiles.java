@@ -67,6 +67,11 @@ public final class TestFiles {
         }
     }
 
+    /** The lines of NDJSON text (a message or request body), parsed as JSON objects. */
+    public static List<Map<String, Object>> ndjsonLines(String text) {
+        return text.lines().filter(line -> !line.isBlank()).map(TestFiles::parse).toList();
+    }
+
     public static List<Path> files(Path directory, String extension) {
         if (!Files.isDirectory(directory)) {
             return List.of();
