@@ -10,22 +10,7 @@ import io.smallrye.config.WithName;
  * own connection factory built from these settings. The app declares the queue as a durable quorum queue, because
  * only a quorum queue counts deliveries ({@code x-delivery-count}), which {@code max-deliveries} relies on.
  */
-public interface RabbitMqConfig {
-
-    @WithDefault("127.0.0.1")
-    String host();
-
-    @WithDefault("5672")
-    int port();
-
-    @WithName("virtual-host")
-    @WithDefault("/")
-    String virtualHost();
-
-    Optional<String> username();
-
-    /** Set through an environment variable, e.g. {@code ${ORDERS_RABBITMQ_PASSWORD}}. */
-    Optional<String> password();
+public interface RabbitMqConfig extends RabbitMqBroker {
 
     /** The queue to consume, e.g. {@code orders}; declared as a durable quorum queue when missing. */
     Optional<String> queue();

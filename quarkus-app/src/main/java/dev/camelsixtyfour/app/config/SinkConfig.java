@@ -1,6 +1,7 @@
 package dev.camelsixtyfour.app.config;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.WithDefault;
@@ -13,7 +14,10 @@ import io.smallrye.config.WithName;
  */
 public interface SinkConfig {
 
-    /** {@code outbox} (only the outbox folder), {@code sftp}, {@code jms}, {@code amqp} or {@code http}. */
+    /**
+     * {@code outbox} (only the outbox folder), {@code sftp}, {@code jms}, {@code amqp}, {@code http},
+     * {@code rabbitmq} or {@code kafka}.
+     */
     @WithDefault("outbox")
     SinkType type();
 
@@ -24,6 +28,10 @@ public interface SinkConfig {
 
     HttpSinkConfig http();
 
+    RabbitMqSinkConfig rabbitmq();
+
+    KafkaSinkConfig kafka();
+
     /** How a failed delivery is retried before its results are parked. */
     RetryConfig retry();
 
@@ -33,7 +41,9 @@ public interface SinkConfig {
         SFTP,
         JMS,
         AMQP,
-        HTTP
+        HTTP,
+        RABBITMQ,
+        KAFKA
     }
 
     /** The SFTP server settings of the source ({@code host}, {@code port}, credentials, known_hosts) plus a folder. */
@@ -83,6 +93,53 @@ public interface SinkConfig {
         /** How long one POST may take before it counts as failed. */
         @WithDefault("30s")
         Duration timeout();
+    }
+
+    /**
+     * A RabbitMQ broker (AMQP 0-9-1) the results are published to: to {@code exchange} with {@code routing-key}, or,
+     * without an exchange, to {@code queue} through the default exchange. The broker settings are those of the
+     * {@code rabbitmq} source.
+     */
+    interface RabbitMqSinkConfig extends RabbitMqBroker {
+
+        /** The exchange to publish to; it must exist (the sink declares nothing). */
+        Optional<String> exchange();
+
+        /** The routing key of {@code exchange}; defaults to the empty key. */
+        @WithName("routing-key")
+        Optional<String> routingKey();
+
+        /** The queue to publish to through the default exchange, when no {@code exchange} is set; it must exist. */
+        Optional<String> queue();
+
+        /** {@code json} (one array) or {@code ndjson} (one row per line). */
+        @WithDefault("ndjson")
+        CallbackFormat format();
+
+        /** How long the broker has to confirm a publication before the delivery counts as failed. */
+        @WithName("confirm-timeout")
+        @WithDefault("10s")
+        Duration confirmTimeout();
+    }
+
+    /** A Kafka topic the results are produced to, one record per batch keyed by the batch id. */
+    interface KafkaSinkConfig {
+
+        /** The bootstrap servers, e.g. {@code broker-1:9092,broker-2:9092}. */
+        Optional<String> brokers();
+
+        /** The topic, e.g. {@code enriched.companies}. */
+        Optional<String> topic();
+
+        /** {@code json} (one array) or {@code ndjson} (one row per line). */
+        @WithDefault("ndjson")
+        CallbackFormat format();
+
+        /**
+         * Further Kafka producer properties, passed as they are (security, {@code max.block.ms},
+         * {@code delivery.timeout.ms}, ...): into the endpoint's configuration, never its URI, never logged.
+         */
+        Map<String, String> properties();
     }
 
     enum CallbackFormat {

@@ -3,11 +3,15 @@ package dev.camelsixtyfour.app.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -19,6 +23,7 @@ import io.smallrye.config.source.yaml.YamlConfigSource;
 
 import dev.camelsixtyfour.app.config.PipelineConfig;
 import dev.camelsixtyfour.app.config.RunArrival;
+import dev.camelsixtyfour.app.config.SinkConfig;
 import dev.camelsixtyfour.app.config.SinkConfig.SinkType;
 import dev.camelsixtyfour.app.config.SixtyfourAppConfig;
 
@@ -27,7 +32,7 @@ class SinkExamplesConfigTest {
 
     private static final Path EXAMPLES = Path.of("..", "examples");
     private static final Map<String, String> ENVIRONMENT = Map.of("SIXTYFOUR_WORKFLOW_ID", "wf-1",
-            "CRM_CALLBACK_TOKEN", "t", "BROKER_USER", "u", "BROKER_PASSWORD", "p",
+            "CRM_CALLBACK_TOKEN", "t", "BROKER_USER", "u", "BROKER_PASSWORD", "p", "KAFKA_JAAS_CONFIG", "j",
             "SIXTYFOUR_WEBHOOK_SIGNING_SECRET", "sk_whsec_example");
 
     @Test
@@ -36,6 +41,24 @@ class SinkExamplesConfigTest {
 
         assertThat(companies.output().sink().type()).isEqualTo(SinkType.HTTP);
         assertThat(companies.output().sink().http().url()).isPresent();
+    }
+
+    @Test
+    void sinksExampleRabbitMqAlternativePublishesToAnExchange(@TempDir Path folder) throws IOException {
+        SinkConfig sink = alternative(folder, "rabbitmq").pipelines().get("companies").output().sink();
+
+        assertThat(sink.type()).isEqualTo(SinkType.RABBITMQ);
+        assertThat(sink.rabbitmq().exchange()).contains("enriched");
+        assertThat(sink.rabbitmq().password()).contains("p");
+    }
+
+    @Test
+    void sinksExampleKafkaAlternativePassesItsClientProperties(@TempDir Path folder) throws IOException {
+        SinkConfig sink = alternative(folder, "kafka").pipelines().get("companies").output().sink();
+
+        assertThat(sink.type()).isEqualTo(SinkType.KAFKA);
+        assertThat(sink.kafka().topic()).contains("enriched.companies");
+        assertThat(sink.kafka().properties()).containsEntry("sasl.jaas.config", "j");
     }
 
     @Test
@@ -48,10 +71,32 @@ class SinkExamplesConfigTest {
         assertThat(config.webhook().signingSecret()).contains("sk_whsec_example");
     }
 
+    /**
+     * The sinks example with its active {@code sink:} block replaced by the commented alternative of {@code type},
+     * uncommented.
+     */
+    private static SixtyfourAppConfig alternative(Path folder, String type) throws IOException {
+        List<String> lines = Files.readAllLines(EXAMPLES.resolve("sinks").resolve("application.yaml"));
+        int active = lines.indexOf("        sink:");
+        int activeEnd = lines.subList(active, lines.size()).indexOf("") + active;
+        int start = lines.indexOf("        #   type: " + type) - 1;
+        List<String> example = new ArrayList<>(lines.subList(0, active));
+        for (int line = start; line < lines.size() && lines.get(line).startsWith("        # "); line++) {
+            example.add("        " + lines.get(line).substring("        # ".length()));
+        }
+        example.addAll(lines.subList(activeEnd, lines.size()));
+        Path file = folder.resolve("application.yaml");
+        Files.write(file, example);
+        return load(file);
+    }
+
     private static SixtyfourAppConfig load(String example) throws IOException {
+        return load(EXAMPLES.resolve(example).resolve("application.yaml"));
+    }
+
+    private static SixtyfourAppConfig load(Path yaml) throws IOException {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withSources(new YamlConfigSource(EXAMPLES.resolve(example).resolve("application.yaml").toUri()
-                        .toURL()))
+                .withSources(new YamlConfigSource(yaml.toUri().toURL()))
                 .withSources(new PropertiesConfigSource(ENVIRONMENT, "environment", 300))
                 .addDefaultInterceptors()
                 .addSystemSources()

@@ -147,16 +147,9 @@ class ResultSinksEndToEndTest {
         assertThat(JSON.readTree(delivered.body())).hasSize(10);
     }
 
-    /** Posts the rows (one batch: fewer than max-rows) and returns the batch's manifest line once it is written. */
     private Map<String, Object> ingestAndAwaitOutbox(String pipeline, List<Map<String, String>> rows)
             throws Exception {
-        Path manifest = EmulatorResource.root().resolve("out").resolve(pipeline).resolve("manifest.ndjson");
-        int before = Files.exists(manifest) ? TestFiles.ndjsonLines(manifest).size() : 0;
-        assertThat(Ingest.csv(ingest, pipeline, rows)).isEqualTo(202);
-        await().atMost(WAIT).until(() -> Files.exists(manifest) && TestFiles.ndjsonLines(manifest).size() > before);
-        Map<String, Object> batch = TestFiles.ndjsonLines(manifest).get(before);
-        assertThat(batch).containsEntry("rows_out", rows.size());
-        return batch;
+        return Ingest.csvToOutbox(ingest, pipeline, rows);
     }
 
     private static List<Callback> awaitCallbacks(Map<String, Object> batch, int count) {

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -50,6 +51,10 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
     private static String bootstrap;
     private static String topic;
     private static String group;
+
+    public static String bootstrap() {
+        return bootstrap;
+    }
 
     public static String topic() {
         return topic;
@@ -105,17 +110,23 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
     /** The dead-letter record whose original offset is {@code offset}, once it is there (empty after the wait). */
     public static Optional<ConsumerRecord<String, String>> deadLetter(long offset, String offsetHeader,
             Duration wait) {
+        return record(deadLetterTopic(), record -> String.valueOf(offset).equals(header(record, offsetHeader)), wait);
+    }
+
+    /** The first record of partition 0 of {@code name} that matches, once it is there (empty after the wait). */
+    public static Optional<ConsumerRecord<String, String>> record(String name,
+            Predicate<ConsumerRecord<String, String>> match, Duration wait) {
         Properties config = clientConfig();
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            TopicPartition partition = new TopicPartition(deadLetterTopic(), 0);
+            TopicPartition partition = new TopicPartition(name, 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             long deadline = System.nanoTime() + wait.toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (String.valueOf(offset).equals(header(record, offsetHeader))) {
+                    if (match.test(record)) {
                         return Optional.of(record);
                     }
                 }

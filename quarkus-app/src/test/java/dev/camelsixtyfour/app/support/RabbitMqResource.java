@@ -97,11 +97,12 @@ public class RabbitMqResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private interface ChannelWork<T> {
+    public interface ChannelWork<T> {
         T apply(Channel channel) throws IOException, InterruptedException, TimeoutException;
     }
 
-    private static <T> T withChannel(ChannelWork<T> work) {
+    /** Runs {@code work} on a channel of its own connection to the broker. */
+    public static <T> T withChannel(ChannelWork<T> work) {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(HOST);
         factory.setPort(PORT);

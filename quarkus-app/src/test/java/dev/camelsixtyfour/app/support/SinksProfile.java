@@ -60,7 +60,8 @@ public class SinksProfile implements QuarkusTestProfile {
         return config;
     }
 
-    private static String pipeline(Map<String, String> config, String name, String workflowId) {
+    /** An http-sourced pipeline of the S&P 500 columns whose sink retries 3 times; returns its key prefix. */
+    public static String pipeline(Map<String, String> config, String name, String workflowId) {
         String prefix = "sixtyfour.pipelines." + name + ".";
         config.put(prefix + "workflow-id", workflowId);
         config.put(prefix + "source.type", "http");

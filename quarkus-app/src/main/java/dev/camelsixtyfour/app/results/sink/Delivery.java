@@ -3,6 +3,7 @@ package dev.camelsixtyfour.app.results.sink;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.camelsixtyfour.app.config.SinkConfig.CallbackFormat;
 import dev.camelsixtyfour.app.results.BatchOutcome;
 
 /**
@@ -43,6 +44,15 @@ public record Delivery(BatchOutcome outcome, String ndjson, int rows) {
     /** The rows as one JSON array. */
     public String jsonArray() {
         return "[" + String.join(",", ndjson.lines().filter(line -> !line.isBlank()).toList()) + "]";
+    }
+
+    /** The rows in {@code format}: one JSON array or NDJSON. */
+    public String text(CallbackFormat format) {
+        return format == CallbackFormat.JSON ? jsonArray() : ndjson;
+    }
+
+    public static String contentType(CallbackFormat format) {
+        return format == CallbackFormat.JSON ? "application/json" : "application/x-ndjson";
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import dev.camelsixtyfour.app.config.SinkConfig.CallbackFormat;
 import dev.camelsixtyfour.app.config.SinkConfig.HttpSinkConfig;
 
 /**
@@ -44,10 +43,9 @@ final class HttpCallbackSink implements ResultSink {
     }
 
     private HttpRequest request(Delivery delivery) {
-        boolean json = config.format() == CallbackFormat.JSON;
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(config.timeout())
-                .header("Content-Type", json ? "application/json" : "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(json ? delivery.jsonArray() : delivery.ndjson()));
+                .header("Content-Type", Delivery.contentType(config.format()))
+                .POST(HttpRequest.BodyPublishers.ofString(delivery.text(config.format())));
         delivery.httpHeaders().forEach(request::header);
         config.bearerToken().ifPresent(token -> request.header("Authorization", "Bearer " + token));
         config.headerName().ifPresent(name -> request.header(name, config.headerValue().orElse("")));

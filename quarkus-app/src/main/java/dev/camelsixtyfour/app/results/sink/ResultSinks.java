@@ -1,6 +1,7 @@
 package dev.camelsixtyfour.app.results.sink;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,12 +12,18 @@ import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.KafkaEndpoint;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.qpid.jms.JmsConnectionFactory;
 
 import dev.camelsixtyfour.app.config.PipelineConfig.SftpConfig;
 import dev.camelsixtyfour.app.config.SinkConfig;
+import dev.camelsixtyfour.app.config.SinkConfig.KafkaSinkConfig;
 import dev.camelsixtyfour.app.config.SinkConfig.QueueSinkConfig;
+import dev.camelsixtyfour.app.config.SinkConfig.RabbitMqSinkConfig;
 import dev.camelsixtyfour.app.pipeline.Pipeline;
+import dev.camelsixtyfour.app.source.queue.RabbitMqConnectionFactories;
 
 /**
  * Builds a pipeline's sink from {@code output.sink.*}: one case per kind. A broker sink gets its own connection
@@ -37,6 +44,8 @@ public final class ResultSinks {
             case JMS, AMQP -> Optional.of(queue(pipeline, sink, context));
             case HTTP -> Optional.of(new HttpCallbackSink(URI.create(required(pipeline, "http.url", sink.http().url())),
                     sink.http()));
+            case RABBITMQ -> Optional.of(rabbitmq(pipeline, sink.rabbitmq()));
+            case KAFKA -> Optional.of(kafka(pipeline, sink.kafka(), context));
         };
     }
 
@@ -44,7 +53,7 @@ public final class ResultSinks {
         String directory = sftp.directory().startsWith("/") ? sftp.directory().substring(1) : sftp.directory();
         String uri = "sftp://" + sftp.host() + ":" + sftp.port() + "/" + directory + "?" + sftpOptions(sftp);
         String description = "sftp://" + sftp.username() + "@" + sftp.host() + ":" + sftp.port() + "/" + directory;
-        return new EndpointSink(context.createProducerTemplate(), uri, description, delivery -> {
+        return new EndpointSink(context.createProducerTemplate(), context.getEndpoint(uri), description, delivery -> {
             Map<String, Object> headers = new LinkedHashMap<>(delivery.messageProperties());
             headers.put(Exchange.FILE_NAME, delivery.outcome().batchId() + ".ndjson");
             return headers;
@@ -74,8 +83,37 @@ public final class ResultSinks {
                 connectionFactory(sink.type(), brokerUrl, queue));
         String component = sink.type() == SinkConfig.SinkType.JMS ? "jms" : "amqp";
         String uri = component + ":queue:" + destination + "?connectionFactory=#" + factoryName;
-        return new EndpointSink(context.createProducerTemplate(), uri, component + ":queue:" + destination,
-                Delivery::messageProperties);
+        return new EndpointSink(context.createProducerTemplate(), context.getEndpoint(uri),
+                component + ":queue:" + destination, Delivery::messageProperties);
+    }
+
+    /** To {@code exchange} with {@code routing-key}, or to {@code queue} through the default exchange. */
+    private static ResultSink rabbitmq(Pipeline pipeline, RabbitMqSinkConfig rabbit) {
+        String exchange = rabbit.exchange().filter(name -> !name.isBlank()).orElse("");
+        String routingKey = exchange.isEmpty() ? required(pipeline, "rabbitmq.queue (or rabbitmq.exchange)",
+                rabbit.queue()) : rabbit.routingKey().orElse("");
+        return new RabbitMqSink(RabbitMqConnectionFactories.create(rabbit, "sixtyfour-" + pipeline.name() + "-sink"),
+                rabbit, exchange, routingKey);
+    }
+
+    /**
+     * One record per batch, keyed by the batch id, the ids as record headers; acknowledged by all in-sync replicas
+     * of an idempotent producer. The client properties join the endpoint's configuration, never its URI.
+     */
+    private static ResultSink kafka(Pipeline pipeline, KafkaSinkConfig kafka, CamelContext context) {
+        String topic = required(pipeline, "kafka.topic", kafka.topic());
+        String brokers = required(pipeline, "kafka.brokers", kafka.brokers());
+        KafkaEndpoint endpoint = context.getEndpoint("kafka:" + topic + "?brokers=RAW(" + brokers + ")"
+                + "&requestRequiredAcks=all&enableIdempotence=true"
+                + "&keySerializer=" + StringSerializer.class.getName()
+                + "&valueSerializer=" + StringSerializer.class.getName(), KafkaEndpoint.class);
+        endpoint.getConfiguration().setAdditionalProperties(new HashMap<>(kafka.properties()));
+        return new EndpointSink(context.createProducerTemplate(), endpoint, "kafka:" + topic, delivery -> {
+            Map<String, Object> headers = new LinkedHashMap<>();
+            delivery.messageProperties().forEach((name, value) -> headers.put(name, String.valueOf(value)));
+            headers.put(KafkaConstants.KEY, delivery.outcome().batchId());
+            return headers;
+        }, delivery -> delivery.text(kafka.format()));
     }
 
     private static ConnectionFactory connectionFactory(SinkConfig.SinkType type, String brokerUrl,

@@ -1,7 +1,10 @@
 package dev.camelsixtyfour.app.results.sink;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -33,12 +36,20 @@ public class SinkRoutes extends RouteBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(SinkRoutes.class);
 
+    private final List<ResultSink> sinks = new ArrayList<>();
+
     @Inject
     PipelineRegistry registry;
 
     @Override
     public void configure() {
         registry.pipelines().forEach(this::sinkRoutes);
+    }
+
+    /** The sinks' connections close with the app, after Camel has stopped the routes that use them. */
+    @PreDestroy
+    void closeSinks() {
+        sinks.forEach(ResultSink::close);
     }
 
     private void sinkRoutes(Pipeline pipeline) {
@@ -51,6 +62,7 @@ public class SinkRoutes extends RouteBuilder {
                             + ": batch ${header.SixtyfourAppBatchId} stays in the outbox (no sink)");
             return;
         }
+        sinks.add(sink.get());
         SinkDelivery delivery = new SinkDelivery(pipeline, sink.get());
         deliverRoute(pipeline, delivery, deliverOrder);
         redeliverRoute(pipeline, delivery, 1000 + pipeline.index() * 10 + REDELIVER_STAGE);
