@@ -98,8 +98,11 @@ class SinkExamplesConfigTest {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withSources(new YamlConfigSource(yaml.toUri().toURL()))
                 .withSources(new PropertiesConfigSource(ENVIRONMENT, "environment", 300))
+                // Only the system property the options' defaults name: others, left behind by test resources of
+                // earlier tests in this JVM, must not leak into the example.
+                .withSources(new PropertiesConfigSource(Map.of("user.home", System.getProperty("user.home")),
+                        "system", 400))
                 .addDefaultInterceptors()
-                .addSystemSources()
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withConverter(MemorySize.class, 200, new MemorySizeConverter())
                 .withMapping(SixtyfourAppConfig.class)
