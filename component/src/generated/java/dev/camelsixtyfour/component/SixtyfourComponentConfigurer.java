@@ -69,6 +69,8 @@ public class SixtyfourComponentConfigurer extends PropertyConfigurerSupport impl
         case "specsOverride": getOrCreateConfiguration(target).setSpecsOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "validateinput":
         case "validateInput": getOrCreateConfiguration(target).setValidateInput(property(camelContext, boolean.class, value)); return true;
+        case "workerpoolprofile":
+        case "workerPoolProfile": getOrCreateConfiguration(target).setWorkerPoolProfile(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -115,6 +117,8 @@ public class SixtyfourComponentConfigurer extends PropertyConfigurerSupport impl
         case "specsOverride": return java.lang.String.class;
         case "validateinput":
         case "validateInput": return boolean.class;
+        case "workerpoolprofile":
+        case "workerPoolProfile": return java.lang.String.class;
         default: return null;
         }
     }
@@ -162,6 +166,8 @@ public class SixtyfourComponentConfigurer extends PropertyConfigurerSupport impl
         case "specsOverride": return getOrCreateConfiguration(target).getSpecsOverride();
         case "validateinput":
         case "validateInput": return getOrCreateConfiguration(target).isValidateInput();
+        case "workerpoolprofile":
+        case "workerPoolProfile": return getOrCreateConfiguration(target).getWorkerPoolProfile();
         default: return null;
         }
     }

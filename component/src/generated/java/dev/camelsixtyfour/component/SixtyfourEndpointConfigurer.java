@@ -125,6 +125,8 @@ public class SixtyfourEndpointConfigurer extends PropertyConfigurerSupport imple
         case "webhookConcurrency": target.getWebhookConfiguration().setWebhookConcurrency(property(camelContext, int.class, value)); return true;
         case "webhookqueuesize":
         case "webhookQueueSize": target.getWebhookConfiguration().setWebhookQueueSize(property(camelContext, int.class, value)); return true;
+        case "workerpoolprofile":
+        case "workerPoolProfile": target.getConfiguration().setWorkerPoolProfile(property(camelContext, java.lang.String.class, value)); return true;
         case "workflowid":
         case "workflowId": target.getRunsConfiguration().setWorkflowId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -236,6 +238,8 @@ public class SixtyfourEndpointConfigurer extends PropertyConfigurerSupport imple
         case "webhookConcurrency": return int.class;
         case "webhookqueuesize":
         case "webhookQueueSize": return int.class;
+        case "workerpoolprofile":
+        case "workerPoolProfile": return java.lang.String.class;
         case "workflowid":
         case "workflowId": return java.lang.String.class;
         default: return null;
@@ -348,6 +352,8 @@ public class SixtyfourEndpointConfigurer extends PropertyConfigurerSupport imple
         case "webhookConcurrency": return target.getWebhookConfiguration().getWebhookConcurrency();
         case "webhookqueuesize":
         case "webhookQueueSize": return target.getWebhookConfiguration().getWebhookQueueSize();
+        case "workerpoolprofile":
+        case "workerPoolProfile": return target.getConfiguration().getWorkerPoolProfile();
         case "workflowid":
         case "workflowId": return target.getRunsConfiguration().getWorkflowId();
         default: return null;

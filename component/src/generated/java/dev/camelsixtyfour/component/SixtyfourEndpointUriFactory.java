@@ -23,7 +23,7 @@ public class SixtyfourEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(56);
+        Set<String> props = new HashSet<>(57);
         props.add("allowEmptyPayload");
         props.add("allowUnsigned");
         props.add("apiKey");
@@ -79,6 +79,7 @@ public class SixtyfourEndpointUriFactory extends org.apache.camel.support.compon
         props.add("validateInput");
         props.add("webhookConcurrency");
         props.add("webhookQueueSize");
+        props.add("workerPoolProfile");
         props.add("workflowId");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(2);

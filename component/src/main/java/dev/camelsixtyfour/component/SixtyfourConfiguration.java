@@ -89,6 +89,13 @@ public class SixtyfourConfiguration implements Cloneable {
                             + " at once with a SixtyfourRateLimitException carrying the advised wait.")
     private long maxRetryAfter = 60_000;
 
+    @UriParam(label = "advanced",
+              description = "The id of the Camel thread pool profile of the endpoint's worker pool, the threads on"
+                            + " which the service's answers are read and exchanges continue their route. Empty for"
+                            + " the context's default profile. The endpoint creates its pool when it starts and shuts"
+                            + " it down when it stops.")
+    private String workerPoolProfile;
+
     public SixtyfourConfiguration copy() {
         try {
             return (SixtyfourConfiguration) clone();
@@ -223,5 +230,13 @@ public class SixtyfourConfiguration implements Cloneable {
 
     public void setMaxRetryAfter(long maxRetryAfter) {
         this.maxRetryAfter = maxRetryAfter;
+    }
+
+    public String getWorkerPoolProfile() {
+        return workerPoolProfile;
+    }
+
+    public void setWorkerPoolProfile(String workerPoolProfile) {
+        this.workerPoolProfile = workerPoolProfile;
     }
 }

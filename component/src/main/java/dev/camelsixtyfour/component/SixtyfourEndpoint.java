@@ -20,11 +20,13 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public class SixtyfourEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     private static final Logger LOG = LoggerFactory.getLogger(SixtyfourEndpoint.class);
+    private static final String WORKER_POOL_NAME = "SixtyfourWorker";
     private static final AtomicBoolean PARALLELISM_CHECKED = new AtomicBoolean();
 
     @UriPath(enums = "workflow,runs,webhook",
@@ -60,7 +63,7 @@ public class SixtyfourEndpoint extends ScheduledPollEndpoint implements AsyncEnd
 
     private final InputSchemaCache inputSchemas = new InputSchemaCache();
     private ScheduledExecutorService scheduler;
-    private ExecutorService httpExecutor;
+    private ExecutorService workerPool;
     private SixtyfourClient client;
 
     public SixtyfourEndpoint(String uri, SixtyfourComponent component, SixtyfourKind kind,
@@ -109,10 +112,10 @@ public class SixtyfourEndpoint extends ScheduledPollEndpoint implements AsyncEnd
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        workerPool = newWorkerPool();
         scheduler = getCamelContext().getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "SixtyfourScheduler");
-        httpExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "SixtyfourHttp");
-        client = new HttpSixtyfourClient(ClientSettings.from(configuration), httpExecutor, scheduler,
+        client = new HttpSixtyfourClient(ClientSettings.from(configuration), workerPool, scheduler,
                 getComponent().getRateLimiter());
         resultsFetcher = new ResultsFetcher(client, resultsConfiguration, SixtyfourJson.mapper());
         runAwaiter = new RunAwaiter(client, scheduler);
@@ -121,15 +124,31 @@ public class SixtyfourEndpoint extends ScheduledPollEndpoint implements AsyncEnd
     }
 
     /**
-     * HttpClient.sendAsync hands every answer to CompletableFuture's default executor, which starts a new thread per
-     * task when the common pool has fewer than 2 threads (machines with 1 or 2 CPUs): say so once, with the cure.
+     * JDK 17's HttpClient.sendAsync passes its own future of every request through CompletableFuture's default
+     * executor, which starts a new thread per task when the common pool has fewer than 2 threads (1 or 2 CPUs).
+     * Exchanges no longer wait for that thread, but starting it still costs CPU: say so once, with the cure.
      */
     private static void warnOfThreadPerAnswer() {
         if (ForkJoinPool.getCommonPoolParallelism() < 2 && PARALLELISM_CHECKED.compareAndSet(false, true)) {
-            LOG.warn("The common ForkJoinPool has {} thread(s), so the JDK HttpClient starts a new thread for every"
-                     + " answer; run with -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 (or more) for"
-                     + " full throughput", ForkJoinPool.getCommonPoolParallelism());
+            LOG.warn("The common ForkJoinPool has {} thread(s), so the JDK HttpClient starts a thread for every"
+                     + " answer (exchanges do not wait for it, but it costs CPU); run with"
+                     + " -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 (or more) for full throughput",
+                    ForkJoinPool.getCommonPoolParallelism());
         }
+    }
+
+    private ExecutorService newWorkerPool() {
+        ExecutorServiceManager manager = getCamelContext().getExecutorServiceManager();
+        String profile = configuration.getWorkerPoolProfile();
+        if (profile == null || profile.isBlank()) {
+            return manager.newDefaultThreadPool(this, WORKER_POOL_NAME);
+        }
+        if (manager.getThreadPoolProfile(profile) == null) {
+            throw new IllegalArgumentException("The workerPoolProfile option of "
+                                               + URISupport.sanitizeUri(getEndpointUri()) + " names the thread pool"
+                                               + " profile '" + profile + "', which the Camel context does not have");
+        }
+        return manager.newThreadPool(this, WORKER_POOL_NAME, profile);
     }
 
     @Override
@@ -142,9 +161,9 @@ public class SixtyfourEndpoint extends ScheduledPollEndpoint implements AsyncEnd
             client.close();
             client = null;
         }
-        if (httpExecutor != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(httpExecutor);
-            httpExecutor = null;
+        if (workerPool != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(workerPool);
+            workerPool = null;
         }
         if (scheduler != null) {
             // The closed client has already failed the requests these tasks were waiting for.
@@ -231,6 +250,11 @@ public class SixtyfourEndpoint extends ScheduledPollEndpoint implements AsyncEnd
     /** Polls runs until they finish without holding a thread; available while the endpoint is started. */
     public RunAwaiter getRunAwaiter() {
         return runAwaiter;
+    }
+
+    /** The threads on which answers are read and exchanges continue; available while the endpoint is started. */
+    public ExecutorService getWorkerPool() {
+        return workerPool;
     }
 
     /**

@@ -6,18 +6,18 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.camelsixtyfour.component.SixtyfourException;
+import dev.camelsixtyfour.component.client.RetryingSender.Answer;
 import dev.camelsixtyfour.component.model.CancelResult;
 import dev.camelsixtyfour.component.model.LiveStatus;
 import dev.camelsixtyfour.component.model.ResultFile;
@@ -53,20 +53,22 @@ public class HttpSixtyfourClient implements SixtyfourClient {
     private final HttpClient http;
     private final RetryingSender sender;
 
-    // Known limitation: sendAsync hands each answer to CompletableFuture's default executor; on machines with 1 or 2
-    // CPUs that starts a thread per answer unless -Djava.util.concurrent.ForkJoinPool.common.parallelism is 2 or more.
-    public HttpSixtyfourClient(ClientSettings settings, ExecutorService httpExecutor,
-                               ScheduledExecutorService scheduler, RequestRateLimiter rateLimiter) {
+    /**
+     * @param completions the executor on which answers are read and the callers' continuations run (the endpoint's
+     *                    worker pool); the JDK client's own short steps run on its selector thread instead
+     */
+    public HttpSixtyfourClient(ClientSettings settings, Executor completions, ScheduledExecutorService scheduler,
+                               RequestRateLimiter rateLimiter) {
         this.settings = settings;
         this.http = HttpClient.newBuilder()
                 .version(versionFor(settings.baseUri()))
                 .connectTimeout(settings.connectTimeout())
-                // The client's own tasks run where they arise (its selector thread); answers are handed to the endpoint's
-                // pool once, in RetryingSender, instead of hopping between pool threads several times per request.
+                // Measured: giving the client's internal steps to a pool costs several thread hops per request;
+                // answers are handed to the completions executor once, in RetryingSender.
                 .executor(Runnable::run)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
-        this.sender = new RetryingSender(http, settings, httpExecutor, scheduler, rateLimiter);
+        this.sender = new RetryingSender(http, settings, completions, scheduler, rateLimiter);
     }
 
     /**
@@ -156,8 +158,8 @@ public class HttpSixtyfourClient implements SixtyfourClient {
     @Override
     public void close() {
         sender.close();
-        // Known limitation: the JDK 17 HttpClient has no close(); its connections end when its executor (owned and
-        // shut down by the endpoint) stops and the client is no longer referenced.
+        // Known limitation: the JDK 17 HttpClient has no close(); its idle connections and its selector thread end
+        // when the client is no longer referenced.
         LOG.debug("Sixtyfour client for {} closed", settings.baseUri());
     }
 
@@ -167,18 +169,18 @@ public class HttpSixtyfourClient implements SixtyfourClient {
                 .thenApply(response -> read(response, workflowId, type));
     }
 
-    private <T> T read(HttpResponse<ResponseBody> response, String workflowId, TypeReference<T> type) {
+    private <T> T read(Answer response, String workflowId, TypeReference<T> type) {
         byte[] body = response.body().bytes();
         if (LOG.isTraceEnabled()) {
-            LOG.trace("{} {} answered {}: {}", response.request().method(), response.uri().getPath(),
+            LOG.trace("{} {} answered {}: {}", response.request().method(), response.request().uri().getPath(),
                     response.statusCode(), ErrorDetails.mask(new String(body, StandardCharsets.UTF_8),
                             settings.apiKey()));
         }
         try {
             return SixtyfourJson.mapper().readValue(body, type);
         } catch (IOException e) {
-            throw SixtyfourException.builder("Sixtyfour answered " + response.request().method() + " "
-                                             + response.uri().getPath() + " with a body this client cannot read")
+            String call = response.request().method() + " " + response.request().uri().getPath();
+            throw SixtyfourException.builder("Sixtyfour answered " + call + " with a body this client cannot read")
                     .workflowId(workflowId)
                     .status(response.statusCode(), null)
                     .detail(e.getMessage())

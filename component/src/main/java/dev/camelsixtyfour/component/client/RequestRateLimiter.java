@@ -45,11 +45,12 @@ public final class RequestRateLimiter {
     }
 
     /** Takes the next free slot and answers how long the caller must wait for it (zero when it is free now). */
-    public synchronized Duration reserve() {
-        if (!isLimited()) {
-            return Duration.ZERO;
-        }
+    public Duration reserve() {
+        // Checked outside the lock: without a limit, concurrent requests have nothing to agree on.
+        return isLimited() ? reserveSlot() : Duration.ZERO;
+    }
 
+    private synchronized Duration reserveSlot() {
         long now = clock.getAsLong();
         long slot = Math.max(now, recentSlots[oldest] + MINUTE_NANOS);
         recentSlots[oldest] = slot;

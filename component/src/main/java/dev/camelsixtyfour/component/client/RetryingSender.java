@@ -1,9 +1,11 @@
 package dev.camelsixtyfour.component.client;
 
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.ResponseInfo;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -11,8 +13,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * Sends one request until it gets a final answer: through the rate limit, then again after a 429, a 5xx or a
  * connection failure, as the retry policy allows. Every wait is a task on the scheduler, so a request waiting for
  * its turn holds no thread.
+ * <p>
+ * An answer is taken from its body subscriber ({@link HandOverSubscriber}) and handed once to the completions
+ * executor, where the caller's continuation runs; the future of {@code HttpClient.sendAsync} is only watched for
+ * failures that come before any answer.
  */
 final class RetryingSender {
 
@@ -57,9 +63,11 @@ final class RetryingSender {
         }
     }
 
-    /** Completes with the first answer below 400, or exceptionally with a {@link SixtyfourException}. */
-    CompletableFuture<HttpResponse<ResponseBody>> send(HttpRequest request, String workflowId,
-                                                       BodyHandler<ResponseBody> bodyHandler) {
+    /**
+     * Completes on the completions executor with the first answer below 400, or exceptionally with a
+     * {@link SixtyfourException}.
+     */
+    CompletableFuture<Answer> send(HttpRequest request, String workflowId, BodyHandler<ResponseBody> bodyHandler) {
         Call call = new Call(request, workflowId, bodyHandler);
         calls.add(call);
         call.result.whenComplete((response, failure) -> calls.remove(call));
@@ -73,7 +81,7 @@ final class RetryingSender {
         private final HttpRequest request;
         private final String workflowId;
         private final BodyHandler<ResponseBody> bodyHandler;
-        private final CompletableFuture<HttpResponse<ResponseBody>> result = new CompletableFuture<>();
+        private final CompletableFuture<Answer> result = new CompletableFuture<>();
 
         Call(HttpRequest request, String workflowId, BodyHandler<ResponseBody> bodyHandler) {
             this.request = request;
@@ -96,20 +104,38 @@ final class RetryingSender {
             }
             LOG.debug("{} {} (workflow {}, attempt {})", request.method(), request.uri().getPath(), workflowId,
                     attempt);
+            CompletableFuture<Answer> answer = new CompletableFuture<>();
+            answer.whenComplete((response, failure) -> {
+                if (failure != null) {
+                    onNoResponse(attempt, unwrap(failure));
+                } else {
+                    onResponse(attempt, response);
+                }
+            });
             try {
-                http.sendAsync(request, bodyHandler).whenCompleteAsync((response, failure) -> {
-                    if (failure != null) {
-                        onNoResponse(attempt, unwrap(failure));
-                    } else {
-                        onResponse(attempt, response);
+                http.sendAsync(request, info -> answering(info, answer)).whenComplete((ignored, failure) -> {
+                    // Only a failure before any answer is news here; an answer has been handed over already.
+                    if (failure != null && !answer.isDone()) {
+                        HandOverSubscriber.runOn(completions, () -> answer.completeExceptionally(failure));
                     }
-                }, completions);
+                });
             } catch (RuntimeException e) {
                 result.completeExceptionally(noResponseError(e));
             }
         }
 
-        private void onResponse(int attempt, HttpResponse<ResponseBody> response) {
+        /** The body subscriber of the attempt: it completes {@code answer} on the completions executor. */
+        private BodySubscriber<ResponseBody> answering(ResponseInfo info, CompletableFuture<Answer> answer) {
+            return new HandOverSubscriber(bodyHandler.apply(info), completions, (body, failure) -> {
+                if (failure != null) {
+                    answer.completeExceptionally(failure);
+                } else {
+                    answer.complete(new Answer(request, info.statusCode(), info.headers(), body));
+                }
+            });
+        }
+
+        private void onResponse(int attempt, Answer response) {
             int status = response.statusCode();
             if (status < 400) {
                 if (attempt > 1) {
@@ -171,7 +197,7 @@ final class RetryingSender {
                     .build();
         }
 
-        private SixtyfourException statusError(HttpResponse<ResponseBody> response) {
+        private SixtyfourException statusError(Answer response) {
             String detail = detailOf(response);
             SixtyfourException.Builder builder = errorBuilder(response, "failed", detail);
             Integer row = ErrorDetails.rowOf(detail);
@@ -182,14 +208,14 @@ final class RetryingSender {
             return builder.build();
         }
 
-        private SixtyfourRateLimitException rateLimitError(HttpResponse<ResponseBody> response, Duration retryAfter,
+        private SixtyfourRateLimitException rateLimitError(Answer response, Duration retryAfter,
                                                            String why) {
             SixtyfourException.Builder builder = errorBuilder(response, "was rate limited; " + why,
                     detailOf(response));
             return new SixtyfourRateLimitException(builder, retryAfter);
         }
 
-        private SixtyfourException.Builder errorBuilder(HttpResponse<ResponseBody> response, String outcome,
+        private SixtyfourException.Builder errorBuilder(Answer response, String outcome,
                                                         String detail) {
             return SixtyfourException.builder("Sixtyfour request " + describe() + " " + outcome)
                     .workflowId(workflowId)
@@ -197,7 +223,7 @@ final class RetryingSender {
                     .detail(detail);
         }
 
-        private String detailOf(HttpResponse<ResponseBody> response) {
+        private String detailOf(Answer response) {
             return ErrorDetails.mask(ErrorDetails.read(response.body().bytes()), settings.apiKey());
         }
 
@@ -215,8 +241,12 @@ final class RetryingSender {
         }
     }
 
+    /** The final answer to one attempt: status, headers and body, taken before the JDK's own future completes. */
+    record Answer(HttpRequest request, int statusCode, HttpHeaders headers, ResponseBody body) {
+    }
+
     /** The wait a 429 advises, in seconds or as an HTTP date; null when absent or unreadable. */
-    static Duration retryAfterOf(HttpResponse<?> response) {
+    static Duration retryAfterOf(Answer response) {
         String value = response.headers().firstValue("Retry-After").map(String::strip).orElse(null);
         if (value == null || value.isEmpty()) {
             return null;

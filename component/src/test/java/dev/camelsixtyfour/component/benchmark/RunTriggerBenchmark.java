@@ -1,6 +1,7 @@
 package dev.camelsixtyfour.component.benchmark;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
 import dev.camelsixtyfour.component.SixtyfourComponent;
 import dev.camelsixtyfour.component.SixtyfourConstants;
 import dev.camelsixtyfour.emulator.EmulatorDefaults;
@@ -86,19 +88,27 @@ public final class RunTriggerBenchmark {
         measure(template, "direct:handwritten", batches, EXCHANGES / 4, CONCURRENCY);
         double[] component = new double[ROUNDS];
         double[] handwritten = new double[ROUNDS];
+        double[] componentCpu = new double[ROUNDS];
+        double[] handwrittenCpu = new double[ROUNDS];
         for (int round = 0; round < ROUNDS; round++) {
             emulator.reset();
-            component[round] = measure(template, "direct:component", batches, EXCHANGES, CONCURRENCY);
+            Measurement sixtyfour = measure(template, "direct:component", batches, EXCHANGES, CONCURRENCY);
             emulator.reset();
-            handwritten[round] = measure(template, "direct:handwritten", batches, EXCHANGES, CONCURRENCY);
-            System.out.printf("scenario 1 round %d: sixtyfour %.0f/s, camel-http+Jackson %.0f/s%n", round + 1,
-                    component[round], handwritten[round]);
+            Measurement http = measure(template, "direct:handwritten", batches, EXCHANGES, CONCURRENCY);
+            component[round] = sixtyfour.rate();
+            handwritten[round] = http.rate();
+            componentCpu[round] = sixtyfour.cpuMicros();
+            handwrittenCpu[round] = http.cpuMicros();
+            System.out.printf("scenario 1 round %d: sixtyfour %.0f/s (%.0f us CPU each), camel-http+Jackson %.0f/s"
+                              + " (%.0f us CPU each)%n", round + 1, sixtyfour.rate(), sixtyfour.cpuMicros(),
+                    http.rate(), http.cpuMicros());
         }
         System.out.printf("RESULT scenario 1 (no service latency, %d calling threads each, %d exchanges x %d rows,"
                           + " common pool parallelism %d): sixtyfour %.0f/s vs camel-http+Jackson %.0f/s, ratio %.2f"
-                          + " (medians of %d rounds)%n", CONCURRENCY, EXCHANGES, ROWS,
+                          + " (medians of %d rounds); process CPU per exchange, emulator included: sixtyfour %.0f us"
+                          + " vs camel-http+Jackson %.0f us%n", CONCURRENCY, EXCHANGES, ROWS,
                 ForkJoinPool.getCommonPoolParallelism(), median(component), median(handwritten),
-                median(component) / median(handwritten), ROUNDS);
+                median(component) / median(handwritten), ROUNDS, median(componentCpu), median(handwrittenCpu));
     }
 
     /**
@@ -117,7 +127,7 @@ public final class RunTriggerBenchmark {
         emulator.reset();
         emulator.faults().latency(LATENCY);
         closeIdleHttpConnections(context);
-        double handwritten = measure(template, "direct:handwritten", batches, exchanges, THREAD_BUDGET);
+        double handwritten = measure(template, "direct:handwritten", batches, exchanges, THREAD_BUDGET).rate();
         System.out.printf("RESULT scenario 2 (service latency %d ms, thread budget %d, %d exchanges): sixtyfour"
                           + " %.0f/s (%d in flight) vs camel-http+Jackson %.0f/s, ratio %.2f%n",
                 LATENCY.toMillis(), THREAD_BUDGET, exchanges, component, IN_FLIGHT, handwritten,
@@ -174,10 +184,11 @@ public final class RunTriggerBenchmark {
     }
 
     /** Exchanges a second with {@code callers} threads, each sending and waiting like a synchronous route. */
-    private static double measure(ProducerTemplate template, String uri, List<List<Map<String, Object>>> batches,
-                                  int exchanges, int callers) throws Exception {
+    private static Measurement measure(ProducerTemplate template, String uri, List<List<Map<String, Object>>> batches,
+                                       int exchanges, int callers) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(callers);
         try {
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             List<Future<Exchange>> sent = new ArrayList<>();
             for (int i = 0; i < exchanges; i++) {
@@ -187,11 +198,25 @@ public final class RunTriggerBenchmark {
             for (Future<Exchange> future : sent) {
                 requireStarted(future.get(), uri);
             }
-            return exchanges / ((System.nanoTime() - start) / 1e9);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuMicros = (processCpuNanos() - cpuStart) / 1e3 / exchanges;
+            return new Measurement(exchanges / seconds, cpuMicros);
         } finally {
             threads.shutdown();
             threads.awaitTermination(1, TimeUnit.MINUTES);
         }
+    }
+
+    /**
+     * The CPU time this JVM has used: a cost per exchange that other processes on a busy machine disturb far less
+     * than they disturb throughput.
+     */
+    private static long processCpuNanos() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Throughput, and process CPU time per exchange in microseconds. */
+    private record Measurement(double rate, double cpuMicros) {
     }
 
     /** Exchanges a second through the component's asynchronous producer, driven by one thread. */
