@@ -11,12 +11,18 @@ import org.apache.camel.Message;
 
 /**
  * Gathers rows into a batch. A batch's body is NDJSON (one mapped row per line), and its headers hold only strings
- * and numbers, so the JDBC aggregation repository stores it without Java serialisation of our own types. Both limits
- * are enforced before a row joins (Camel's pre-completion): a row that would make the batch one row too many, or
- * push its payload past the byte limit, closes the batch and starts the next one. (With pre-completion Camel does
- * not check completionSize, so the row limit lives here too; the idle timeout still applies.)
+ * and numbers, so the JDBC aggregation repository stores it without Java serialisation of our own types. An
+ * incoming exchange holds one row or several consecutive rows of one source (NDJSON, {@link BatchHeaders#ROW_COUNT}
+ * of them), which join the same batch together. Both limits are enforced before rows join (Camel's
+ * pre-completion): rows that would make the batch too many, or push its payload past the byte limit, close the batch
+ * and start the next one. (With pre-completion Camel does not check completionSize, so the row limit lives here too;
+ * the idle timeout still applies.) {@link BatchHandOver} sizes its chunks with {@link #overflows} so that a chunk
+ * never closes a batch it only partly fills.
  */
 public final class BatchAggregationStrategy implements AggregationStrategy {
+
+    /** The payload bytes of a batch without rows: the brackets of its JSON array. */
+    public static final long EMPTY_BATCH_BYTES = 2;
 
     private static final DateTimeFormatter BATCH_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
@@ -31,16 +37,18 @@ public final class BatchAggregationStrategy implements AggregationStrategy {
     }
 
     @Override
-    public Exchange aggregate(Exchange batch, Exchange row) {
-        Message in = row.getMessage();
-        String json = in.getBody(String.class);
+    public Exchange aggregate(Exchange batch, Exchange rows) {
+        Message in = rows.getMessage();
+        String ndjson = ndjson(in.getBody(String.class));
+        int count = rowCount(in);
         String file = in.getHeader(BatchHeaders.SOURCE_FILE, String.class);
-        long line = in.getHeader(BatchHeaders.SOURCE_LINE, Long.class);
+        long firstLine = in.getHeader(BatchHeaders.SOURCE_LINE, Long.class);
+        long lastLine = in.getHeader(BatchHeaders.SOURCE_LAST_LINE, firstLine, Long.class);
         if (batch == null) {
-            startBatch(in, json, file, line);
-            return row;
+            startBatch(in, ndjson, count, SourceRanges.extend(SourceRanges.start(file, firstLine), file, lastLine));
+            return rows;
         }
-        appendRow(batch.getMessage(), json, file, line);
+        appendRows(batch.getMessage(), ndjson, count, file, firstLine, lastLine);
         return batch;
     }
 
@@ -50,37 +58,60 @@ public final class BatchAggregationStrategy implements AggregationStrategy {
     }
 
     @Override
-    public boolean preComplete(Exchange batch, Exchange row) {
+    public boolean preComplete(Exchange batch, Exchange rows) {
         if (batch == null) {
             return false;
         }
-        int rows = batch.getMessage().getHeader(BatchHeaders.ROW_COUNT, Integer.class);
-        long size = batch.getMessage().getHeader(BatchHeaders.BYTE_COUNT, Long.class);
-        return rows >= maxRows || size + payloadBytes(row.getMessage().getBody(String.class)) > maxBytes;
+        Message open = batch.getMessage();
+        return overflows(open.getHeader(BatchHeaders.ROW_COUNT, Integer.class),
+                open.getHeader(BatchHeaders.BYTE_COUNT, Long.class), rowCount(rows.getMessage()),
+                payloadBytes(ndjson(rows.getMessage().getBody(String.class))));
     }
 
-    private void startBatch(Message in, String json, String file, long line) {
+    /**
+     * True when {@code moreRows} rows of {@code moreBytes} payload bytes (see {@link #payloadBytes}) cannot join a
+     * batch of {@code rows} rows and {@code bytes} bytes without passing a limit.
+     */
+    public boolean overflows(int rows, long bytes, int moreRows, long moreBytes) {
+        return rows + moreRows > maxRows || bytes + moreBytes > maxBytes;
+    }
+
+    /**
+     * Rows' share of the JSON array sent as webhook_payload: their NDJSON bytes, a row's newline standing for its
+     * separating comma.
+     */
+    public static long payloadBytes(String ndjson) {
+        return ndjson.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private void startBatch(Message in, String ndjson, int count, String sources) {
         in.setHeader(BatchHeaders.BATCH_ID, newBatchId());
-        in.setHeader(BatchHeaders.ROW_COUNT, 1);
-        in.setHeader(BatchHeaders.BYTE_COUNT, payloadBytes(json) + 2L);
-        in.setHeader(BatchHeaders.SOURCES, SourceRanges.start(file, line));
+        in.setHeader(BatchHeaders.ROW_COUNT, count);
+        in.setHeader(BatchHeaders.BYTE_COUNT, payloadBytes(ndjson) + EMPTY_BATCH_BYTES);
+        in.setHeader(BatchHeaders.SOURCES, sources);
         in.removeHeader(BatchHeaders.SOURCE_FILE);
         in.removeHeader(BatchHeaders.SOURCE_LINE);
-        in.setBody(json + "\n");
+        in.removeHeader(BatchHeaders.SOURCE_LAST_LINE);
+        in.setBody(ndjson);
     }
 
-    private static void appendRow(Message batch, String json, String file, long line) {
-        batch.setHeader(BatchHeaders.ROW_COUNT, batch.getHeader(BatchHeaders.ROW_COUNT, Integer.class) + 1);
+    private static void appendRows(Message batch, String ndjson, int count, String file, long firstLine,
+                                   long lastLine) {
+        batch.setHeader(BatchHeaders.ROW_COUNT, batch.getHeader(BatchHeaders.ROW_COUNT, Integer.class) + count);
         batch.setHeader(BatchHeaders.BYTE_COUNT,
-                batch.getHeader(BatchHeaders.BYTE_COUNT, Long.class) + payloadBytes(json));
-        batch.setHeader(BatchHeaders.SOURCES,
-                SourceRanges.extend(batch.getHeader(BatchHeaders.SOURCES, String.class), file, line));
-        batch.setBody(batch.getBody(String.class) + json + "\n");
+                batch.getHeader(BatchHeaders.BYTE_COUNT, Long.class) + payloadBytes(ndjson));
+        String sources = SourceRanges.extend(batch.getHeader(BatchHeaders.SOURCES, String.class), file, firstLine);
+        batch.setHeader(BatchHeaders.SOURCES, SourceRanges.extend(sources, file, lastLine));
+        batch.setBody(batch.getBody(String.class) + ndjson);
     }
 
-    /** A row's share of the JSON array sent as webhook_payload: its bytes plus the separating comma. */
-    private static long payloadBytes(String json) {
-        return json.getBytes(StandardCharsets.UTF_8).length + 1L;
+    /** A single row may come without its newline. */
+    private static String ndjson(String rows) {
+        return rows.endsWith("\n") ? rows : rows + "\n";
+    }
+
+    private static int rowCount(Message rows) {
+        return rows.getHeader(BatchHeaders.ROW_COUNT, 1, Integer.class);
     }
 
     private String newBatchId() {

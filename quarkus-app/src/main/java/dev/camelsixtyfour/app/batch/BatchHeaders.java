@@ -9,9 +9,13 @@ public final class BatchHeaders {
     public static final String BYTE_COUNT = "SixtyfourAppByteCount";
     /** Source files and line ranges in the batch: one {@code file<TAB>first<TAB>last} entry per line. */
     public static final String SOURCES = "SixtyfourAppSources";
-    /** The row's own source file and line, on a row before it joins a batch. */
+    /**
+     * The rows' own source file and first line, on rows before they join a batch; {@link #ROW_COUNT} says how many
+     * NDJSON rows the body holds (1 when absent) and {@link #SOURCE_LAST_LINE} where the last of them starts.
+     */
     public static final String SOURCE_FILE = "SixtyfourAppSourceFile";
     public static final String SOURCE_LINE = "SixtyfourAppSourceLine";
+    public static final String SOURCE_LAST_LINE = "SixtyfourAppSourceLastLine";
     /** The job id of the run a batch started. */
     public static final String JOB_ID = "SixtyfourAppJobId";
 

@@ -20,6 +20,8 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource.DataSourceLiteral;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.slf4j.Logger;
@@ -64,6 +66,18 @@ public class BatchStore {
     /** The aggregation repository of one pipeline, its tables created on first use. */
     public JdbcAggregationRepository aggregationRepository(String pipeline, long retryIntervalMillis) {
         return repositories.computeIfAbsent(pipeline, name -> newAggregationRepository(name, retryIntervalMillis));
+    }
+
+    /**
+     * The pipeline's open batch as stored (read inside the caller's transaction, if any), or null when none is open.
+     * Its correlation key is the pipeline name, as the batch route aggregates by {@code constant(pipeline)}.
+     */
+    public Exchange openBatch(String pipeline, CamelContext camel) {
+        JdbcAggregationRepository repository = repositories.get(pipeline);
+        if (repository == null) {
+            throw new IllegalStateException("Pipeline " + pipeline + " has no aggregation repository yet");
+        }
+        return repository.get(camel, pipeline);
     }
 
     public JdbcMessageIdRepository processedFiles(String pipeline) {

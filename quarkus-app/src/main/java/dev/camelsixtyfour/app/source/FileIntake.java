@@ -56,13 +56,13 @@ public final class FileIntake {
         pipeline.validator();
     }
 
-    /** The file's rows, read one at a time while the split consumes them. */
-    public RowReader rows(Exchange exchange) throws IOException, InvalidPayloadException {
+    /** The file's rows, read a chunk at a time while the split consumes them. */
+    public RowChunks rows(Exchange exchange) throws IOException, InvalidPayloadException {
         FileTally tally = exchange.getProperty(TALLY, FileTally.class);
         InputStream input = exchange.getMessage().getMandatoryBody(InputStream.class);
         RowReader reader = RowReaders.open(input, pipeline.config().format(), tally.fileName());
         requireMappedColumns(reader, tally.fileName());
-        return reader;
+        return new RowChunks(reader);
     }
 
     /**

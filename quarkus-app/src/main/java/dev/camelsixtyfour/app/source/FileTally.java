@@ -43,8 +43,8 @@ public final class FileTally {
         return ++read;
     }
 
-    public synchronized void countBatched() {
-        batched++;
+    public synchronized void countBatched(long rows) {
+        batched += rows;
     }
 
     public synchronized void countRejected() {

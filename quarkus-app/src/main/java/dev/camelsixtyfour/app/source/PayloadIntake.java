@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.support.DefaultExchange;
 
 import dev.camelsixtyfour.app.batch.BatchStore;
 import dev.camelsixtyfour.app.config.PipelineConfig.FormatConfig;
@@ -15,8 +13,8 @@ import dev.camelsixtyfour.app.pipeline.Pipeline;
 
 /**
  * Records that arrive as one payload (an HTTP request body, a queue message) instead of a file. The payload is read
- * whole first, then each row goes through the same {@link RowIntake} as a file's rows: the same mapping,
- * validation, rejected-rows file and transactional hand-over to the batch stage. Progress is kept under the
+ * whole first, then its rows go through the same {@link RowIntake} as a file's rows: the same mapping, validation,
+ * rejected-rows file and transactional hand-over to the batch stage, in chunks. Progress is kept under the
  * payload's key exactly as for a file, so a payload offered again under the same key (a redelivered message)
  * resumes after the last row a batch already holds. Progress counts rows by their position in the payload, not by
  * the line they start on: a JSON array on one line holds many rows on line 1. (The rejected-rows file therefore
@@ -27,13 +25,11 @@ public final class PayloadIntake {
     private final Pipeline pipeline;
     private final BatchStore store;
     private final RowIntake rows;
-    private final CamelContext camel;
 
     public PayloadIntake(Pipeline pipeline, BatchStore store, PipelineMetrics metrics, CamelContext camel) {
         this.pipeline = pipeline;
         this.store = store;
         this.rows = new RowIntake(pipeline, store, metrics, camel.createProducerTemplate());
-        this.camel = camel;
     }
 
     /** A rejected row: its position in the payload (from 1), the line it starts on, and why. */
@@ -72,32 +68,16 @@ public final class PayloadIntake {
         // Known limitation: each payload leaves one progress row (its key and last stored row) in
         // s64_source_progress, as each file does; nothing prunes them yet.
         FileTally tally = new FileTally(sourceName, sourceKey, storedRows(sourceKey));
-        List<RowError> errors = new ArrayList<>();
-        long position = 0;
+        List<SourceRow> byPosition = new ArrayList<>();
         for (SourceRow row : read) {
-            position++;
-            long rejectedBefore = tally.rejected();
-            rows.process(rowExchange(tally, new SourceRow(sourceName, position, row.values(), row.problem(),
-                    row.failure())));
-            if (tally.rejected() > rejectedBefore) {
-                errors.add(new RowError(position, row.line(), reason(row)));
-            }
+            byPosition.add(new SourceRow(sourceName, byPosition.size() + 1L, row.values(), row.problem(),
+                    row.failure()));
+        }
+        List<RowError> errors = new ArrayList<>();
+        for (RowIntake.Rejection rejection : rows.take(tally, byPosition)) {
+            long position = rejection.row().line();
+            errors.add(new RowError(position, read.get((int) position - 1).line(), rejection.reason()));
         }
         return new Receipt(sourceName, tally.batched(), tally.rejected(), tally.skipped(), List.copyOf(errors));
-    }
-
-    private Exchange rowExchange(FileTally tally, SourceRow row) {
-        Exchange exchange = new DefaultExchange(camel);
-        exchange.setProperty(FileIntake.TALLY, tally);
-        exchange.getMessage().setBody(row);
-        return exchange;
-    }
-
-    /** The reason RowIntake rejected the row for, told back to the sender. */
-    private String reason(SourceRow row) {
-        if (!row.readable()) {
-            return row.problem();
-        }
-        return pipeline.validator().problem(pipeline.mapper().map(row.values())).orElse("rejected");
     }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
@@ -17,40 +16,18 @@ import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-/**
- * The batch repository on both databases the app supports: the embedded H2 file database and PostgreSQL
- * (127.0.0.1:5432, database test, user postgres, trust auth; CI starts it). Each test uses its own pipeline name, so
- * its own tables, and drops them afterwards.
- */
-class BatchStoreDatabaseTest {
+/** The batch repository on both databases the app supports ({@link OnBothDatabases}). */
+class BatchStoreDatabaseTest extends OnBothDatabases {
 
     /** The idle timeout is stored with the open batch; the restarted aggregator restores it. */
     private static final Duration RESTORED_IDLE = Duration.ofSeconds(3);
 
-    private final String pipeline = "t" + UUID.randomUUID().toString().substring(0, 8);
-    private DataSource lastDataSource;
-    private CamelContext camel;
-
-    @AfterEach
-    void dropTables() throws Exception {
-        if (camel != null) {
-            camel.stop();
-        }
-        if (lastDataSource != null) {
-            JdbcTemplate jdbc = new JdbcTemplate(lastDataSource);
-            jdbc.execute("DROP TABLE IF EXISTS " + BatchStore.tableName(pipeline));
-            jdbc.execute("DROP TABLE IF EXISTS " + BatchStore.tableName(pipeline) + "_completed");
-            jdbc.update("DELETE FROM s64_source_progress WHERE pipeline = ?", pipeline);
-        }
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.camelsixtyfour.app.support.StateDatabases#both")
+    @MethodSource(DATABASES)
     void anOpenBatchSurvivesARestartAndCompletesWithAllItsRows(String database, DataSource dataSource)
             throws Exception {
         List<Exchange> completed = new CopyOnWriteArrayList<>();
@@ -72,7 +49,7 @@ class BatchStoreDatabaseTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.camelsixtyfour.app.support.StateDatabases#both")
+    @MethodSource(DATABASES)
     void aRowAndItsFileProgressCommitOrRollBackTogether(String database, DataSource dataSource) throws Exception {
         BatchStore store = new BatchStore(use(dataSource));
         camel = batching(store, Duration.ofMinutes(10), new CopyOnWriteArrayList<>());
@@ -92,11 +69,6 @@ class BatchStoreDatabaseTest {
         assertThat(store.handedUpTo(pipeline, "f.csv|10|1")).isEqualTo(2);
         Exchange open = store.aggregationRepository(pipeline, 1000).get(camel, pipeline);
         assertThat(open.getMessage().getHeader(BatchHeaders.ROW_COUNT, Integer.class)).isEqualTo(1);
-    }
-
-    private DataSource use(DataSource dataSource) {
-        lastDataSource = dataSource;
-        return dataSource;
     }
 
     private CamelContext batching(BatchStore store, Duration idle, List<Exchange> completed) throws Exception {

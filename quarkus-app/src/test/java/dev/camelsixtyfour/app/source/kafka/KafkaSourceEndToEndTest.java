@@ -21,6 +21,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
+import dev.camelsixtyfour.app.batch.BatchHeaders;
 import dev.camelsixtyfour.app.batch.BatchStore;
 import dev.camelsixtyfour.app.support.EmulatorResource;
 import dev.camelsixtyfour.app.support.KafkaResource;
@@ -142,13 +143,16 @@ class KafkaSourceEndToEndTest {
     void aCrashBetweenReceiptAndBatchingLosesNothingAndStartsNoRunTwice() throws Exception {
         List<Map<String, String>> rows = Sp500Rows.slice(300, 340);
         long deadLettersBefore = KafkaResource.deadLetterCount();
+        AtomicInteger chunksOffered = new AtomicInteger();
         AtomicInteger rowsOffered = new AtomicInteger();
-        // The 16th row of the record fails on its way into the batch, once: rows 1-15 are stored, the offset is not
-        // committed, and the record's next attempt must hand on rows 16-40 only.
+        // Rows reach their batch in chunks of at most max-rows (25): the record's second chunk fails on its way,
+        // once. The first chunk is stored, the offset is not committed, and the record's next attempt must hand on
+        // the rows after the first chunk only.
         AdviceWith.adviceWith(camel, KafkaSourceProfile.PIPELINE + "-batch", route -> route.weaveAddFirst().process(
                 exchange -> {
-                    if (rowsOffered.incrementAndGet() == 16) {
-                        throw new IllegalStateException("injected crash before row 16 reached its batch");
+                    rowsOffered.addAndGet(exchange.getMessage().getHeader(BatchHeaders.ROW_COUNT, 1, Integer.class));
+                    if (chunksOffered.incrementAndGet() == 2) {
+                        throw new IllegalStateException("injected crash before the second chunk reached its batch");
                     }
                 }));
 

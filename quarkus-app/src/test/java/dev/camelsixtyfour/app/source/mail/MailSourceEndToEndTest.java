@@ -42,6 +42,7 @@ import io.quarkus.test.junit.TestProfile;
 
 import dev.camelsixtyfour.app.batch.BatchStore;
 import dev.camelsixtyfour.app.ops.PipelineMetrics;
+import dev.camelsixtyfour.app.batch.BatchHeaders;
 import dev.camelsixtyfour.app.support.EmulatorResource;
 import dev.camelsixtyfour.app.support.GreenMailResource;
 import dev.camelsixtyfour.app.support.MailProfile;
@@ -278,7 +279,8 @@ class MailSourceEndToEndTest {
                     }
                 }));
         AdviceWith.adviceWith(camel, MailProfile.MAILBOX + "-batch", route -> route.weaveAddFirst().process(
-                exchange -> rowsOffered.incrementAndGet()));
+                exchange -> rowsOffered.addAndGet(
+                        exchange.getMessage().getHeader(BatchHeaders.ROW_COUNT, 1, Integer.class))));
 
         TestMails.mail(ERP, MAILBOX, subject).attach("companies.csv", "text/csv", Sp500Rows.csv(rows)).send();
 

@@ -28,6 +28,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
+import dev.camelsixtyfour.app.batch.BatchHeaders;
 import dev.camelsixtyfour.app.support.ArtemisResource;
 import dev.camelsixtyfour.app.support.EmulatorResource;
 import dev.camelsixtyfour.app.support.SourcesProfile;
@@ -101,13 +102,16 @@ class QueueSourcesEndToEndTest {
     void aCrashBetweenReceiptAndBatchingLosesNothingAndStartsNoRunTwice(String pipeline, String queue, int first)
             throws Exception {
         List<Map<String, String>> rows = Sp500Rows.slice(first, first + 40);
+        AtomicInteger chunksOffered = new AtomicInteger();
         AtomicInteger rowsOffered = new AtomicInteger();
-        // The 16th row of the message fails on its way into the batch, once: rows 1-15 are stored, the session
-        // rolls back, and the redelivered message must hand on rows 16-40 only.
+        // Rows reach their batch in chunks of at most max-rows (25): the message's second chunk fails on its way,
+        // once. The first chunk is stored, the message is not acknowledged, and its redelivery must hand on the
+        // rows after the first chunk only.
         AdviceWith.adviceWith(camel, pipeline + "-batch", route -> route.weaveAddFirst().process(
                 exchange -> {
-                    if (rowsOffered.incrementAndGet() == 16) {
-                        throw new IllegalStateException("injected crash before row 16 reached its batch");
+                    rowsOffered.addAndGet(exchange.getMessage().getHeader(BatchHeaders.ROW_COUNT, 1, Integer.class));
+                    if (chunksOffered.incrementAndGet() == 2) {
+                        throw new IllegalStateException("injected crash before the second chunk reached its batch");
                     }
                 }));
 
