@@ -68,8 +68,9 @@ class InboxPipelineMalformedFilesTest {
         Path report = Drops.inbox().resolve(".error").resolve(name + ".report.txt");
         await().atMost(WAIT).until(() -> Files.exists(report));
         assertThat(Files.readString(report)).contains("file: " + name).contains(reason);
-        assertThat(TestFiles.files(Drops.inbox().resolve(".error"), ".csv"))
-                .anyMatch(moved -> moved.getFileName().toString().startsWith(name.replace(".csv", "-")));
+        // the report is written before the consumer moves the file, at the end of its exchange
+        await().atMost(WAIT).untilAsserted(() -> assertThat(TestFiles.files(Drops.inbox().resolve(".error"), ".csv"))
+                .anyMatch(moved -> moved.getFileName().toString().startsWith(name.replace(".csv", "-"))));
         await().atMost(WAIT).until(() -> Drops.sent("symbol").containsAll(goodSymbols));
     }
 
