@@ -76,13 +76,13 @@ public final class SixtyfourConstants {
     @Metadata(description = "The service's name for the run's final result file.", javaType = "String")
     public static final String RESULT_FILE_NAME = "CamelSixtyfourResultFileName";
 
-    @Metadata(label = "consumer", description = "runs consumer: the service's status_reason for a failed or"
-                                                + " cancelled run.",
+    @Metadata(description = "runs consumer and status operation: the service's status_reason for a failed or"
+                            + " cancelled run.",
               javaType = "String")
     public static final String STATUS_REASON = "CamelSixtyfourStatusReason";
 
-    @Metadata(label = "consumer", description = "The service's error_message for a failed run (runs consumer), or"
-                                                + " the error of a failed async job (webhook consumer).",
+    @Metadata(description = "The service's error_message for a failed run (runs consumer, status operation), or"
+                            + " the error of a failed async job (webhook consumer).",
               javaType = "String")
     public static final String ERROR_MESSAGE = "CamelSixtyfourErrorMessage";
 

@@ -80,6 +80,7 @@ public class PipelineRoutes extends RouteBuilder {
     }
 
     private void pipelineRoutes(Pipeline pipeline) {
+        metrics.startAtZero(pipeline.name());
         int order = 1000 + pipeline.index() * STAGES;
         resultsRoute(pipeline, order + 1);
         triggerRoute(pipeline, order + 2);

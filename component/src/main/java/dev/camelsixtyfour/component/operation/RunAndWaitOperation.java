@@ -9,7 +9,6 @@ import dev.camelsixtyfour.component.SixtyfourRunFailedException;
 import dev.camelsixtyfour.component.await.AwaitSchedule;
 import dev.camelsixtyfour.component.model.LiveStatus;
 import dev.camelsixtyfour.component.model.RunStatus;
-import dev.camelsixtyfour.component.model.RunsQuery;
 import dev.camelsixtyfour.component.model.WorkflowRun;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -64,20 +63,10 @@ final class RunAndWaitOperation implements OperationHandler {
         return failure(workflowId, jobId, status.overallStatus());
     }
 
-    /**
-     * Live status does not say why a run ended; the runs list does, so the failure is read from there.
-     */
     private CompletableFuture<Void> failure(String workflowId, String jobId, RunStatus status) {
-        RunsQuery query = new RunsQuery(status.value(), workflowId, endpoint.getRunsConfiguration().getRunsLimit());
-        return endpoint.getClient().listRuns(query).thenCompose(runs -> {
-            WorkflowRun run = runs.stream().filter(candidate -> jobId.equals(candidate.jobId())).findFirst()
-                    .orElse(null);
-            if (run == null) {
-                LOG.warn("Run {} ended {} but is not among the {} latest {} runs; reporting it without a reason",
-                        jobId, status, runs.size(), status);
-            }
-            return CompletableFuture.failedFuture(new SixtyfourRunFailedException(workflowId, jobId, status,
-                    run == null ? null : run.statusReason(), run == null ? null : run.errorMessage()));
-        });
+        return RunFailureLookup.find(endpoint, workflowId, jobId, status).thenCompose(run -> CompletableFuture
+                .failedFuture(new SixtyfourRunFailedException(workflowId, jobId, status,
+                        run.map(WorkflowRun::statusReason).orElse(null),
+                        run.map(WorkflowRun::errorMessage).orElse(null))));
     }
 }

@@ -54,6 +54,20 @@ class SixtyfourStatusOperationTest {
     }
 
     @Test
+    void failedRunCarriesTheServiceReasonInHeaders() {
+        String jobId = camel.startRun(EmulatorDefaults.FAILING_WORKFLOW_ID, EmulatedCamel.COMPANIES, "");
+
+        await().until(() -> camel.send(camel.uri("runs", "operation=status"), jobId, Map.of()).getMessage()
+                .getHeader(SixtyfourConstants.RUN_STATUS) == RunStatus.failed);
+
+        Exchange failed = camel.send(camel.uri("runs", "operation=status"), jobId, Map.of());
+        assertThat(failed.getMessage().getHeaders())
+                .containsEntry(SixtyfourConstants.STATUS_REASON, "block_failed")
+                .containsEntry(SixtyfourConstants.ERROR_MESSAGE,
+                        "Block 2 (lead_enrichment) failed: Enrichment provider timed out after 3 attempts");
+    }
+
+    @Test
     void operationHeaderWinsOverTheOption() {
         String jobId = camel.startRun(EmulatorDefaults.COMPANY_WORKFLOW_ID, EmulatedCamel.COMPANIES, "");
 

@@ -2,9 +2,11 @@ package dev.camelsixtyfour.app.ops;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -14,6 +16,8 @@ import jakarta.inject.Inject;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
@@ -38,6 +42,8 @@ public class OneShotRun {
     private static final Logger LOG = LoggerFactory.getLogger(OneShotRun.class);
     private static final Duration CHECK_EVERY = Duration.ofMillis(250);
     private static final int IDLE_CHECKS = 4;
+    private static final int MAX_REASONS = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     PipelineRegistry registry;
@@ -77,13 +83,15 @@ public class OneShotRun {
 
     int runToCompletion() throws InterruptedException {
         long started = System.nanoTime();
+        // The JVM's start, not this watcher's: the pipelines may park a batch before the watcher begins.
+        Instant startedAt = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
         int idleInARow = 0;
         while (idleInARow < IDLE_CHECKS) {
             Thread.sleep(CHECK_EVERY.toMillis());
             idleInARow = idle() ? idleInARow + 1 : 0;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        return printSummary(took);
+        return printSummary(took, startedAt);
     }
 
     private boolean idle() {
@@ -123,7 +131,40 @@ public class OneShotRun {
         }
     }
 
-    private int printSummary(Duration took) {
+    /** The reasons of the batches this run parked, read back from their {@code <batch>.reason.json}. */
+    private static void parkedReasons(StringBuilder summary, Path deadLetter, Instant since) {
+        if (!Files.isDirectory(deadLetter)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(deadLetter)) {
+            entries.filter(entry -> entry.getFileName().toString().endsWith(".reason.json"))
+                    .filter(entry -> modifiedSince(entry, since))
+                    .sorted()
+                    .limit(MAX_REASONS)
+                    .forEach(entry -> summary.append(String.format("  parked %s: %s%n",
+                            entry.getFileName(), reasonOf(entry))));
+        } catch (IOException e) {
+            summary.append(String.format("  dead letters cannot be listed: %s%n", e.getMessage()));
+        }
+    }
+
+    private static boolean modifiedSince(Path file, Instant since) {
+        try {
+            return !Files.getLastModifiedTime(file).toInstant().isBefore(since);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String reasonOf(Path reasonFile) {
+        try {
+            return JSON.readTree(reasonFile.toFile()).path("reason").asText("unknown");
+        } catch (IOException e) {
+            return "unreadable (" + e.getMessage() + ")";
+        }
+    }
+
+    private int printSummary(Duration took, Instant startedAt) {
         boolean clean = true;
         StringBuilder summary = new StringBuilder("\n== camel-sixtyfour summary (").append(took.toMillis())
                 .append(" ms)\n");
@@ -142,6 +183,9 @@ public class OneShotRun {
             where(summary, "rejected rows", pipeline.paths().rejected(), metrics.count("sixtyfour.rows.rejected",
                     name));
             where(summary, "dead letters", pipeline.paths().deadLetter(), parked);
+            if (parked > 0) {
+                parkedReasons(summary, pipeline.paths().deadLetter(), startedAt);
+            }
             if (failedFiles > 0) {
                 summary.append(String.format("  failed files and their reports: %s/%s%n",
                         SourceUris.folder(pipeline), SourceUris.ERROR));

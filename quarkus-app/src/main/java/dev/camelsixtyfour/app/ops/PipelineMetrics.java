@@ -1,5 +1,7 @@
 package dev.camelsixtyfour.app.ops;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -13,11 +15,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 @ApplicationScoped
 public class PipelineMetrics {
 
+    private static final List<String> COUNTERS = List.of("sixtyfour.rows.read", "sixtyfour.rows.rejected",
+            "sixtyfour.files.failed", "sixtyfour.batches.triggered", "sixtyfour.batches.parked",
+            "sixtyfour.runs.completed", "sixtyfour.runs.failed", "sixtyfour.rows.written");
+
     private final MeterRegistry registry;
 
     @Inject
     public PipelineMetrics(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /**
+     * Registers every counter of the pipeline at zero, so that /q/metrics shows a rejected row or a failed run
+     * going from 0 to 1 (a counter that appears only with its first count cannot be alerted on by its increase).
+     */
+    public void startAtZero(String pipeline) {
+        COUNTERS.forEach(name -> counter(name, pipeline));
     }
 
     public void rowsRead(String pipeline, long rows) {

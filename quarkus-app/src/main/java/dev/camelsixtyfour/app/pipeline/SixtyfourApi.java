@@ -1,6 +1,8 @@
 package dev.camelsixtyfour.app.pipeline;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,13 +38,20 @@ public class SixtyfourApi {
             emulator = SixtyfourEmulator.builder().port(0).runStepDuration(DEMO_RUN_STEP).build().start();
             baseUri = emulator.baseUri().toString();
             apiKey = EmulatorDefaults.DEFAULT_API_KEY;
-            LOG.info("Demo: the Sixtyfour emulator answers on {} (COMPANY workflow {})", baseUri,
-                    EmulatorDefaults.COMPANY_WORKFLOW_ID);
+            LOG.info("Demo: the Sixtyfour emulator answers on {}; pipeline workflows: {}", baseUri,
+                    workflowIds(config));
         } else {
             emulator = null;
             baseUri = config.api().baseUri();
             apiKey = config.api().key().filter(key -> !key.isBlank()).orElse(null);
         }
+    }
+
+    /** The workflow each pipeline sends to, as configured (SIXTYFOUR_WORKFLOW_ID in the demo), not assumed. */
+    private static Map<String, String> workflowIds(SixtyfourAppConfig config) {
+        Map<String, String> ids = new TreeMap<>();
+        config.pipelines().forEach((name, pipeline) -> ids.put(name, pipeline.workflowId()));
+        return ids;
     }
 
     public String baseUri() {

@@ -48,6 +48,12 @@ public final class RunFollower {
         return (status == null || !status.isTerminal()) && timeLeft;
     }
 
+    /** A run that ended failed or cancelled: the status operation then also reads the service's reason for it. */
+    public static boolean endedUnsuccessfully(Exchange exchange) {
+        RunStatus status = exchange.getMessage().getHeader(SixtyfourConstants.RUN_STATUS, RunStatus.class);
+        return status != null && status.isTerminal() && status != RunStatus.completed;
+    }
+
     /** Fails the exchange unless the run completed: a failed run is parked, an unfinished one retried later. */
     public void requireCompleted(Exchange exchange) {
         Message batch = exchange.getMessage();
@@ -57,7 +63,8 @@ public final class RunFollower {
             return;
         }
         if (status != null && status.isTerminal()) {
-            throw new RunEndedException(jobId, status);
+            throw new RunEndedException(jobId, status, batch.getHeader(SixtyfourConstants.STATUS_REASON, String.class),
+                    batch.getHeader(SixtyfourConstants.ERROR_MESSAGE, String.class));
         }
         throw new IllegalStateException("Run " + jobId + " of batch " + batch.getHeader(BatchHeaders.BATCH_ID)
                 + " has not finished within " + pipeline.config().run().timeout() + "; the batch will be retried");

@@ -91,6 +91,17 @@ class InboxPipelineOperabilityTest {
                 .contains("sixtyfour_runs_completed_total{pipeline=\"inbox\"} 1.0");
     }
 
+    @Test
+    void showsEveryCounterOfEveryPipelineBeforeItsFirstCount() throws Exception {
+        String body = get(metrics).body();
+
+        // the failing pipeline never reads a bad row or file, the inbox pipeline never has a run fail
+        assertThat(body).contains("sixtyfour_rows_rejected_total{pipeline=\"failing\"} 0.0")
+                .contains("sixtyfour_files_failed_total{pipeline=\"failing\"} 0.0")
+                .contains("sixtyfour_runs_failed_total{pipeline=\"inbox\"} 0.0")
+                .contains("sixtyfour_batches_parked_total{pipeline=\"inbox\"}");
+    }
+
     private HttpResponse<String> get(URL url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url.toString())).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -63,6 +63,19 @@ class InboxPipelineTriggerFailuresTest {
     }
 
     @Test
+    void aFailedRunIsParkedWithTheServiceReason() throws IOException {
+        Drops.drop(EmulatorResource.root().resolve(InboxPipelineProfile.FAILING_PIPELINE + "-inbox"), "people.csv",
+                "email,name\nada@example.com,Ada Lovelace\n");
+
+        Path deadLetter = EmulatorResource.root().resolve("out").resolve(InboxPipelineProfile.FAILING_PIPELINE)
+                .resolve("dead-letter");
+        await().atMost(WAIT).until(() -> TestFiles.files(deadLetter, ".reason.json").size() == 1);
+        assertThat(Files.readString(TestFiles.files(deadLetter, ".reason.json").get(0)))
+                .contains("Block 2 (lead_enrichment) failed: Enrichment provider timed out after 3 attempts")
+                .contains("block_failed");
+    }
+
+    @Test
     void aRateLimitedBatchWaitsAndRetriesWithoutStartingASecondRun() {
         EmulatorResource.emulator().faults().failNext("/workflows/run", 429, 6);
         List<String> symbols = TestFiles.csvColumn("sp500-constituents.csv", "Symbol").subList(0, 30);

@@ -7,10 +7,13 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 import dev.camelsixtyfour.emulator.EmulatorDefaults;
 
-/** One pipeline, {@code inbox}: the test's inbox folder, CSV, the S&P 500 columns mapped onto the COMPANY workflow. */
+/** The {@code inbox} pipeline: the test's inbox folder, CSV, the S&P 500 columns mapped onto the COMPANY workflow; and {@code failing}. */
 public class InboxPipelineProfile implements QuarkusTestProfile {
 
     public static final String PIPELINE = "inbox";
+
+    /** A second pipeline, {@code failing}: people onto the FAILING workflow, whose every run fails. */
+    public static final String FAILING_PIPELINE = "failing";
 
     /** The S&P 500 columns onto the COMPANY workflow, small batches and quick polls: shared by the test pipelines. */
     static void companiesForTests(String prefix, Map<String, String> config) {
@@ -24,6 +27,17 @@ public class InboxPipelineProfile implements QuarkusTestProfile {
         config.put(prefix + "run.poll-interval", "100ms");
     }
 
+    private static void failingRuns(String prefix, Map<String, String> config) {
+        config.put(prefix + "source.directory", "${sixtyfour-test.root}/" + FAILING_PIPELINE + "-inbox");
+        config.put(prefix + "source.stable-for", "300ms");
+        config.put(prefix + "source.poll-interval", "200ms");
+        config.put(prefix + "workflow-id", EmulatorDefaults.FAILING_WORKFLOW_ID);
+        config.put(prefix + "mapping.columns.email", "email");
+        config.put(prefix + "mapping.columns.name", "name");
+        config.put(prefix + "batch.idle-timeout", "500ms");
+        config.put(prefix + "run.poll-interval", "100ms");
+    }
+
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>();
@@ -33,6 +47,7 @@ public class InboxPipelineProfile implements QuarkusTestProfile {
         config.put(prefix + "source.poll-interval", "200ms");
         config.put(prefix + "mapping.columns.headquarters", "Headquarters Location");
         companiesForTests(prefix, config);
+        failingRuns("sixtyfour.pipelines." + FAILING_PIPELINE + ".", config);
         return config;
     }
 }

@@ -1,5 +1,7 @@
 package dev.camelsixtyfour.app.source.http;
 
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,7 @@ import dev.camelsixtyfour.app.source.PayloadIntake.Receipt;
 /**
  * Answers one ingest request. The checks run in this order, each with its own status: 401 without the ingest
  * token, 404 for a pipeline that is not an http source, 413 above the body-size limit, 415 for a Content-Type that
- * is not JSON, NDJSON or CSV, 400 for a body that cannot be read to its end (nothing stored). Otherwise every good
+ * is not JSON, NDJSON or CSV or names a charset the JVM does not know, 400 for a body that cannot be read to its end (nothing stored). Otherwise every good
  * row is stored in a batch and every bad one recorded as rejected, as for a file, before the answer: 202 when all
  * rows were good, 400 listing the rejected rows when some were not (the good rows of that request ARE stored; send
  * only the rejected rows again). Both carry the receipt id.
@@ -63,12 +65,12 @@ final class IngestHandler {
             return;
         }
         if (declaredLength != null && declaredLength > maxBodyBytes) {
-            respond(in, 413, tooLarge(declaredLength));
+            refuseTooLarge(in, pipeline, declaredLength);
             return;
         }
         byte[] body = Optional.ofNullable(in.getBody(byte[].class)).orElse(new byte[0]);
         if (body.length > maxBodyBytes) {
-            respond(in, 413, tooLarge(body.length));
+            refuseTooLarge(in, pipeline, body.length);
             return;
         }
         Optional<PayloadFormat> format = PayloadFormat.ofContentType(contentType,
@@ -78,7 +80,20 @@ final class IngestHandler {
                     + "application/x-ndjson or text/csv"));
             return;
         }
+        if (!knownCharset(format.get().charset())) {
+            respond(in, 415, Map.of("error", "Content-Type " + contentType + " names the charset '"
+                    + format.get().charset() + "', which this server does not know"));
+            return;
+        }
         ingest(in, intake, body, format.get());
+    }
+
+    private static boolean knownCharset(String charset) {
+        try {
+            return Charset.isSupported(charset);
+        } catch (IllegalCharsetNameException e) {
+            return false;
+        }
     }
 
     private void ingest(Message in, PayloadIntake intake, byte[] body, PayloadFormat format) {
@@ -117,9 +132,15 @@ final class IngestHandler {
         return body;
     }
 
-    private Map<String, Object> tooLarge(long bytes) {
-        return Map.of("error", "the body of " + bytes + " bytes is larger than the limit of " + maxBodyBytes
-                + " bytes (sixtyfour.ingest.max-body-size)");
+    private void refuseTooLarge(Message in, String pipeline, long bytes) {
+        LOG.warn("Pipeline {}: ingest request of {} bytes refused, above sixtyfour.ingest.max-body-size of {} bytes",
+                pipeline, bytes, maxBodyBytes);
+        respond(in, 413, Map.of("error", tooLarge(bytes, maxBodyBytes)));
+    }
+
+    static String tooLarge(long bytes, long limit) {
+        return "the body of " + bytes + " bytes is larger than the limit of " + limit
+                + " bytes (sixtyfour.ingest.max-body-size)";
     }
 
     private static void respond(Message in, int status, Map<String, Object> body) {

@@ -134,6 +134,15 @@ class HttpIngestTest {
         assertThat(response.statusCode()).isEqualTo(413);
     }
 
+    @Test
+    void anUnknownCharsetAnswers415NamingIt() throws Exception {
+        HttpResponse<String> response = post(ingest, BEARER, "text/csv; charset=bogus-9",
+                Sp500Rows.csv(Sp500Rows.slice(50, 52)));
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.body()).contains("bogus-9");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"no-such-pipeline", SourcesProfile.CORE})
     void aPipelineWithoutAnHttpSourceAnswers404(String pipeline) throws Exception {
