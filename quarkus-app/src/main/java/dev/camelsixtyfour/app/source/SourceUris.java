@@ -45,7 +45,8 @@ public final class SourceUris {
                 .append("&idempotentKey=RAW(${file:name}|${file:size}|${file:modified})")
                 .append("&move=RAW(${exchangeProperty.").append(DISPOSITION)
                 .append("}/${file:name.noext}-${date:now:yyyyMMdd-HHmmssSSS}.${file:ext})");
-        source.doneFileName().ifPresent(done -> options.append("&doneFileName=RAW(").append(done).append(')'));
+        source.doneFileName().ifPresent(done -> options.append("&doneFileName=RAW(")
+                .append(DoneFileName.camelExpression(pipeline.name(), done)).append(')'));
         return switch (source.type()) {
             case FILE -> "file:" + folder(pipeline) + "?" + options;
             case SFTP -> sftpBase(source, folder(pipeline)) + "&" + options
