@@ -16,6 +16,7 @@ import dev.camelsixtyfour.app.config.PipelineConfig;
 import dev.camelsixtyfour.app.ops.PipelineMetrics;
 import dev.camelsixtyfour.app.pipeline.Pipeline;
 import dev.camelsixtyfour.app.pipeline.PipelineRegistry;
+import dev.camelsixtyfour.app.source.AlreadyProcessedFiles;
 import dev.camelsixtyfour.app.source.FileIntake;
 import dev.camelsixtyfour.app.source.FileRetries;
 import dev.camelsixtyfour.app.source.RowIntake;
@@ -96,7 +97,8 @@ public class PipelineRoutes extends RouteBuilder {
             return;
         }
         String processedFiles = pipeline.routeId("processed-files");
-        bindToRegistry(processedFiles, store.processedFiles(pipeline.name()));
+        bindToRegistry(processedFiles, new AlreadyProcessedFiles(pipeline.name(),
+                store.processedFiles(pipeline.name())));
         String dueFiles = pipeline.routeId("due-files");
         bindToRegistry(dueFiles, retries.dueFiles(pipeline.name()));
         FileIntake intake = new FileIntake(pipeline, store, metrics, retries);
@@ -124,6 +126,7 @@ public class PipelineRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .split(method(intake, "rows")).streaming().stopOnException()
                     .process(rows::process)
+                    .process(intake::countHanded)
                 .end()
                 .process(intake::finish);
     }

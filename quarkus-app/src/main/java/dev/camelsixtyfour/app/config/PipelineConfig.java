@@ -63,8 +63,8 @@ public interface PipelineConfig {
         Duration pollInterval();
 
         /**
-         * Optional done-file convention: when set (e.g. {@code ${file:name}.done}), a file is read only once its
-         * done file exists, whatever its timestamps say.
+         * Optional done-file convention: when set (e.g. {@code {name}.done}, see DoneFileName), a file is read only
+         * once its done file exists, whatever its timestamps say.
          */
         @WithName("done-file-name")
         Optional<String> doneFileName();

@@ -2,7 +2,13 @@ package dev.camelsixtyfour.app.source;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.apache.camel.Exchange;
@@ -12,9 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.camelsixtyfour.app.batch.BatchStore;
+import dev.camelsixtyfour.app.config.PipelineConfig.SourceType;
 import dev.camelsixtyfour.app.format.MalformedFileException;
 import dev.camelsixtyfour.app.format.RowReader;
 import dev.camelsixtyfour.app.format.RowReaders;
+import dev.camelsixtyfour.app.format.SourceRow;
 import dev.camelsixtyfour.app.mapping.InputSchemaClient.WorkflowUnavailableException;
 import dev.camelsixtyfour.app.ops.PipelineMetrics;
 import dev.camelsixtyfour.app.pipeline.Pipeline;
@@ -25,6 +33,7 @@ public final class FileIntake {
     public static final String TALLY = "SixtyfourAppFileTally";
 
     private static final Logger LOG = LoggerFactory.getLogger(FileIntake.class);
+    private static final DateTimeFormatter PICKED_UP_AT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS");
 
     private final Pipeline pipeline;
     private final BatchStore store;
@@ -41,6 +50,7 @@ public final class FileIntake {
     /** Notes the file, finds where an interrupted attempt stopped, and makes sure the workflow's schema is known. */
     public void begin(Exchange exchange) {
         Message in = exchange.getMessage();
+        exchange.setProperty(SourceUris.PICKED_UP_AT, PICKED_UP_AT.format(LocalDateTime.now()));
         String fileName = in.getHeader(Exchange.FILE_NAME, String.class);
         String fileKey = fileName + "|" + in.getHeader(Exchange.FILE_LENGTH, Long.class) + "|"
                 + in.getHeader(Exchange.FILE_LAST_MODIFIED, Long.class);
@@ -84,12 +94,45 @@ public final class FileIntake {
                 + " header found: " + String.join(", ", header), null);
     }
 
+    /** After a row is done with (batched, rejected or skipped): the report of a later failure names it. */
+    public void countHanded(Exchange exchange) {
+        SourceRow row = exchange.getMessage().getBody(SourceRow.class);
+        exchange.getProperty(TALLY, FileTally.class).countHanded(row.line());
+    }
+
     public void finish(Exchange exchange) {
         FileTally tally = exchange.getProperty(TALLY, FileTally.class);
+        requireUnchanged(exchange, tally.fileName());
         retries.succeeded(pipeline.name(), tally.fileName());
         LOG.info("Pipeline {}: {} done: {} rows read, {} to batches, {} rejected{}", pipeline.name(),
                 tally.fileName(), tally.read(), tally.batched(), tally.rejected(),
                 tally.skipped() > 0 ? ", " + tally.skipped() + " already handed on before a restart" : "");
+    }
+
+    /**
+     * A local file whose size or modification time moved since it was picked up was still being written: what came
+     * after the read would be lost silently, so the file fails instead. An SFTP file is read from its downloaded copy.
+     */
+    private void requireUnchanged(Exchange exchange, String fileName) {
+        if (pipeline.config().source().type() != SourceType.FILE) {
+            return;
+        }
+        Message in = exchange.getMessage();
+        long pickedUpBytes = in.getHeader(Exchange.FILE_LENGTH, Long.class);
+        long pickedUpModified = in.getHeader(Exchange.FILE_LAST_MODIFIED, Long.class);
+        Path file = Path.of(in.getHeader(Exchange.FILE_PATH, String.class));
+        try {
+            long nowBytes = Files.size(file);
+            long nowModified = Files.getLastModifiedTime(file).toMillis();
+            if (nowBytes != pickedUpBytes || nowModified != pickedUpModified) {
+                throw new FileChangedWhileReadingException(fileName, pickedUpBytes, pickedUpModified, nowBytes,
+                        nowModified);
+            }
+        } catch (NoSuchFileException e) {
+            throw new FileChangedWhileReadingException(fileName, pickedUpBytes, pickedUpModified, -1, -1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot check whether " + file + " changed while it was read", e);
+        }
     }
 
     /**
@@ -138,11 +181,31 @@ public final class FileIntake {
                     .append("rows rejected: ").append(tally.rejected())
                     .append(tally.rejected() > 0 ? " (see " + pipeline.paths().rejected() + ")" : "").append('\n');
         }
-        report.append(failure instanceof WorkflowUnavailableException
-                ? "The file is not at fault: fix the configuration named above, then drop the file into the source"
-                        + " folder again.\n"
-                : "To retry: fix the file and drop it into the source folder again.\n");
+        report.append(handedOn(tally)).append(retryAdvice(failure, tally));
         return report.toString();
+    }
+
+    private static String handedOn(FileTally tally) {
+        if (tally == null || tally.handed() == 0) {
+            return "already handed on: none\n";
+        }
+        return "already handed on: the first " + tally.handed() + " rows, through line " + tally.lastHandedLine()
+                + " (in batches or the rejected-rows file)\n";
+    }
+
+    /** What the operator does next; rows already handed on must not be dropped again, they would be sent twice. */
+    private static String retryAdvice(Throwable failure, FileTally tally) {
+        String first = failure instanceof WorkflowUnavailableException
+                ? "The file is not at fault: fix the configuration named above, then"
+                : failure instanceof FileChangedWhileReadingException
+                        ? "To read the rest: once the writer has finished,"
+                        : "To retry: fix the file, then";
+        if (tally == null || tally.handed() == 0) {
+            return first + " drop the file into the source folder again.\n";
+        }
+        return first + " drop only the rows after line " + tally.lastHandedLine() + " (keep a CSV file's header"
+                + " line) into the source folder: its first " + tally.handed()
+                + " rows were already handed on and would be sent a second time.\n";
     }
 
     /**
@@ -158,7 +221,7 @@ public final class FileIntake {
     /** Failures that waiting will not cure; anything else leaves the file in place to be read again. */
     public static boolean permanent(Throwable failure) {
         Throwable root = rootFailure(failure);
-        if (root instanceof MalformedFileException) {
+        if (root instanceof MalformedFileException || root instanceof FileChangedWhileReadingException) {
             return true;
         }
         return root instanceof WorkflowUnavailableException unavailable && !unavailable.passing();
@@ -167,11 +230,14 @@ public final class FileIntake {
     /** The app's own failure inside the wrappers Camel's split adds around it. */
     private static Throwable rootFailure(Throwable failure) {
         Throwable current = failure;
-        while (current != null && !(current instanceof MalformedFileException)
-                && !(current instanceof WorkflowUnavailableException) && current.getCause() != null) {
+        while (current != null && !ownFailure(current) && current.getCause() != null) {
             current = current.getCause();
         }
-        return current instanceof MalformedFileException || current instanceof WorkflowUnavailableException
-                ? current : failure;
+        return ownFailure(current) ? current : failure;
+    }
+
+    private static boolean ownFailure(Throwable failure) {
+        return failure instanceof MalformedFileException || failure instanceof WorkflowUnavailableException
+                || failure instanceof FileChangedWhileReadingException;
     }
 }

@@ -14,6 +14,8 @@ public final class FileTally {
     private long batched;
     private long rejected;
     private long skipped;
+    private long handed;
+    private long lastHandedLine;
 
     public FileTally(String fileName, String fileKey, long resumeAfter) {
         this.fileName = fileName;
@@ -53,6 +55,22 @@ public final class FileTally {
 
     public synchronized void countSkipped() {
         skipped++;
+    }
+
+    /** Notes that the row starting at {@code line} is done with: batched, rejected or skipped as handed before. */
+    public synchronized void countHanded(long line) {
+        handed++;
+        lastHandedLine = line;
+    }
+
+    /** How many rows, from the file's first, are in batches or the rejected-rows file (earlier attempts included). */
+    public synchronized long handed() {
+        return handed;
+    }
+
+    /** The line the last handed row starts at; 0 when none was. */
+    public synchronized long lastHandedLine() {
+        return lastHandedLine;
     }
 
     public synchronized long read() {

@@ -22,6 +22,12 @@ public final class SourceUris {
     public static final String DONE = ".done";
     public static final String ERROR = ".error";
 
+    /** Set by the source route when it picks a file up: the moment in the moved file's name (and its report's). */
+    public static final String PICKED_UP_AT = "SixtyfourAppPickedUpAt";
+
+    /** The name a file gets in {@code .done/} or {@code .error/}. */
+    private static final String MOVED_NAME = "${file:name.noext}-${exchangeProperty." + PICKED_UP_AT
+            + "}.${file:ext}";
     private static final String UPLOADS_IN_PROGRESS = "^\\..*|.*\\.(part|tmp|filepart)$";
 
     private SourceUris() {
@@ -44,8 +50,9 @@ public final class SourceUris {
                 .append("&idempotentRepository=#").append(processedFiles)
                 .append("&idempotentKey=RAW(${file:name}|${file:size}|${file:modified})")
                 .append("&move=RAW(${exchangeProperty.").append(DISPOSITION)
-                .append("}/${file:name.noext}-${date:now:yyyyMMdd-HHmmssSSS}.${file:ext})");
-        source.doneFileName().ifPresent(done -> options.append("&doneFileName=RAW(").append(done).append(')'));
+                .append("}/").append(MOVED_NAME).append(')');
+        source.doneFileName().ifPresent(done -> options.append("&doneFileName=RAW(")
+                .append(DoneFileName.camelExpression(pipeline.name(), done)).append(')'));
         return switch (source.type()) {
             case FILE -> "file:" + folder(pipeline) + "?" + options;
             case SFTP -> sftpBase(source, folder(pipeline)) + "&" + options
@@ -55,11 +62,14 @@ public final class SourceUris {
         };
     }
 
-    /** A producer URI writing {@code ${file:name}<suffix>} into the source's error folder (the failed file's report). */
+    /**
+     * A producer URI writing the failed file's report into the source's error folder, named after the moved file
+     * ({@code <moved name>.report.txt}) so a second failure of a same-named file keeps the first report.
+     */
     public static String errorReport(Pipeline pipeline) {
         SourceConfig source = pipeline.config().source();
         String errorFolder = folder(pipeline) + "/" + ERROR;
-        String fileName = "&fileName=RAW(${file:name}.report.txt)&fileExist=Override";
+        String fileName = "&fileName=RAW(" + MOVED_NAME + ".report.txt)&fileExist=Override";
         return switch (source.type()) {
             case FILE -> "file:" + Path.of(errorFolder) + "?autoCreate=true" + fileName;
             case SFTP -> sftpBase(source, errorFolder) + fileName;

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
@@ -40,6 +46,8 @@ class InboxPipelineFileOnceTest {
     }
 
     private static final Duration WAIT = Duration.ofSeconds(40);
+    private static final Logger ALREADY_PROCESSED_LOG =
+            Logger.getLogger("dev.camelsixtyfour.app.source.AlreadyProcessedFiles");
 
     @Test
     void theSameFileDroppedTwiceIsSentOnce() {
@@ -71,6 +79,40 @@ class InboxPipelineFileOnceTest {
         await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> Drops.sent("symbol").size() == 60);
         assertThat(Drops.sent("symbol")).containsExactlyInAnyOrderElementsOf(symbols.subList(60, 120));
         await().atMost(WAIT).until(() -> manifestFirstLines("resume.csv").contains(62));
+    }
+
+    @Test
+    void aSecondCopyOfAProcessedFileIsLoggedOnceNamingTheFile() {
+        byte[] content = Drops.sp500Head(3).getBytes(StandardCharsets.UTF_8);
+        FileTime exported = FileTime.from(Instant.parse("2026-11-30T10:00:00Z"));
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(record.getMessage() + " " + Arrays.toString(record.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        ALREADY_PROCESSED_LOG.addHandler(capture);
+        try {
+            Drops.drop("again.csv", content, exported);
+            await().atMost(WAIT).until(() -> !Files.exists(Drops.inbox().resolve("again.csv")));
+            Drops.drop("again.csv", content, exported);
+
+            await().atMost(WAIT).until(() -> warnings.stream()
+                    .anyMatch(line -> line.contains("again.csv") && line.contains("already processed")));
+            await().during(Duration.ofSeconds(2)).atMost(WAIT)
+                    .until(() -> warnings.stream().filter(line -> line.contains("again.csv")).count() == 1);
+        } finally {
+            ALREADY_PROCESSED_LOG.removeHandler(capture);
+        }
     }
 
     @SuppressWarnings("unchecked")

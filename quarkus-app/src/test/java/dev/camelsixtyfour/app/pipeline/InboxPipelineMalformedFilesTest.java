@@ -65,11 +65,12 @@ class InboxPipelineMalformedFilesTest {
             String reason, List<String> goodSymbols) throws IOException {
         Drops.drop(name, content);
 
-        Path report = Drops.inbox().resolve(".error").resolve(name + ".report.txt");
-        await().atMost(WAIT).until(() -> Files.exists(report));
-        assertThat(Files.readString(report)).contains("file: " + name).contains(reason);
+        Path errors = Drops.inbox().resolve(".error");
+        await().atMost(WAIT).until(() -> !Drops.errorReports(errors, name).isEmpty());
+        assertThat(Files.readString(Drops.errorReports(errors, name).get(0))).contains("file: " + name)
+                .contains(reason);
         // the report is written before the consumer moves the file, at the end of its exchange
-        await().atMost(WAIT).untilAsserted(() -> assertThat(TestFiles.files(Drops.inbox().resolve(".error"), ".csv"))
+        await().atMost(WAIT).untilAsserted(() -> assertThat(TestFiles.files(errors, ".csv"))
                 .anyMatch(moved -> moved.getFileName().toString().startsWith(name.replace(".csv", "-"))));
         await().atMost(WAIT).until(() -> Drops.sent("symbol").containsAll(goodSymbols));
     }
@@ -100,12 +101,45 @@ class InboxPipelineMalformedFilesTest {
 
         Drops.drop("no-name-column.csv", csv.getBytes(StandardCharsets.UTF_8));
 
-        Path report = Drops.inbox().resolve(".error").resolve("no-name-column.csv.report.txt");
-        await().atMost(WAIT).until(() -> Files.exists(report));
-        assertThat(Files.readString(report)).contains("line: 1")
+        Path errors = Drops.inbox().resolve(".error");
+        await().atMost(WAIT).until(() -> !Drops.errorReports(errors, "no-name-column.csv").isEmpty());
+        assertThat(Files.readString(Drops.errorReports(errors, "no-name-column.csv").get(0))).contains("line: 1")
                 .contains("the header lacks the column Security")
                 .contains("header found: Symbol, GICS Sector");
         assertThat(Drops.out().resolve("rejected").resolve("no-name-column.csv.rejected.ndjson")).doesNotExist();
         assertThat(Drops.sent("symbol")).doesNotContain("ZZG", "ZZH");
+    }
+
+    @Test
+    void theReportOfAFileFailingMidWayNamesTheRowsAlreadyHandedOnAndAsksForOnlyTheRest() throws IOException {
+        String csv = "Symbol,Security,GICS Sector,Headquarters Location\n"
+                + "ZZM,Mike Corp,Energy,Miami\n"
+                + "ZZN,,Energy,Nome\n"
+                + "ZZO,\"Oscar,Energy,Omaha\n";
+
+        Drops.drop("half-read.csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        Path errors = Drops.inbox().resolve(".error");
+        await().atMost(WAIT).until(() -> !Drops.errorReports(errors, "half-read.csv").isEmpty());
+        assertThat(Files.readString(Drops.errorReports(errors, "half-read.csv").get(0)))
+                .contains("already handed on: the first 2 rows, through line 3")
+                .contains("drop only the rows after line 3")
+                .doesNotContain("drop it into the source folder again");
+    }
+
+    @Test
+    void aSecondFailureOfASameNamedFileKeepsTheFirstReportEachBesideItsMovedFile() {
+        String header = "Symbol,Security,GICS Sector,Headquarters Location\n";
+        Path errors = Drops.inbox().resolve(".error");
+
+        Drops.drop("failed-twice.csv", (header + "ZZP,\"Papa,Energy,Paris\n").getBytes(StandardCharsets.UTF_8));
+        await().atMost(WAIT).until(() -> Drops.errorReports(errors, "failed-twice.csv").size() == 1
+                && !Files.exists(Drops.inbox().resolve("failed-twice.csv")));
+        Drops.drop("failed-twice.csv", (header + "ZZQ,\"Quebec,Energy,Quito\n").getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(WAIT).until(() -> Drops.errorReports(errors, "failed-twice.csv").size() == 2);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Drops.errorReports(errors, "failed-twice.csv"))
+                .allSatisfy(report -> assertThat(errors.resolve(
+                        report.getFileName().toString().replace(".report.txt", ""))).exists()));
     }
 }

@@ -87,10 +87,11 @@ class SftpPipelineEndToEndTest {
         Files.write(drop().resolve("archive.csv"), zipHeader);
 
         Path errors = drop().resolve(".error");
-        Path report = errors.resolve("archive.csv.report.txt");
         // the report is written while the file is read; the file moves when the read commits
-        await().atMost(WAIT).until(() -> Files.exists(report) && !TestFiles.files(errors, ".csv").isEmpty());
-        assertThat(Files.readString(report)).contains("file: archive.csv").contains("binary");
+        await().atMost(WAIT).until(() -> !Drops.errorReports(errors, "archive.csv").isEmpty()
+                && !TestFiles.files(errors, ".csv").isEmpty());
+        assertThat(Files.readString(Drops.errorReports(errors, "archive.csv").get(0))).contains("file: archive.csv")
+                .contains("binary");
         assertThat(TestFiles.files(errors, ".csv")).singleElement()
                 .satisfies(moved -> assertThat(moved.getFileName().toString()).startsWith("archive-"))
                 .satisfies(moved -> assertThat(Files.readAllBytes(moved)).isEqualTo(zipHeader));

@@ -72,6 +72,18 @@ public final class Drops {
                 .toList();
     }
 
+    /**
+     * The reports in {@code errors} on the failed copies of {@code name}, each named after its moved copy:
+     * {@code <name without extension>-<when picked up>.<extension>.report.txt}.
+     */
+    public static List<Path> errorReports(Path errors, String name) {
+        int dot = name.lastIndexOf('.');
+        String stem = name.substring(0, dot) + "-";
+        return TestFiles.files(errors, name.substring(dot) + ".report.txt").stream()
+                .filter(report -> report.getFileName().toString().startsWith(stem))
+                .toList();
+    }
+
     public static List<Map<String, Object>> outboxRows() {
         return TestFiles.ndjsonRows(out().resolve("results"), ".ndjson");
     }

@@ -1,5 +1,6 @@
 package dev.camelsixtyfour.app.support;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -7,10 +8,19 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 import dev.camelsixtyfour.emulator.EmulatorDefaults;
 
-/** The {@code inbox} pipeline: the test's inbox folder, CSV, the S&P 500 columns mapped onto the COMPANY workflow; and {@code failing}. */
+/**
+ * Pipeline {@code inbox}: the test's inbox folder, CSV, the S&P 500 columns mapped onto the COMPANY workflow;
+ * {@code done-files}, the same but reading a file only once its done file {@code <file>.done} is there; and
+ * {@code failing}, whose every run fails.
+ */
 public class InboxPipelineProfile implements QuarkusTestProfile {
 
     public static final String PIPELINE = "inbox";
+    public static final String DONE_FILES = "done-files";
+
+    public static Path doneFilesInbox() {
+        return EmulatorResource.root().resolve("inbox-" + DONE_FILES);
+    }
 
     /** A second pipeline, {@code failing}: people onto the FAILING workflow, whose every run fails. */
     public static final String FAILING_PIPELINE = "failing";
@@ -48,6 +58,13 @@ public class InboxPipelineProfile implements QuarkusTestProfile {
         config.put(prefix + "mapping.columns.headquarters", "Headquarters Location");
         companiesForTests(prefix, config);
         failingRuns("sixtyfour.pipelines." + FAILING_PIPELINE + ".", config);
+
+        String doneFiles = "sixtyfour.pipelines." + DONE_FILES + ".";
+        config.put(doneFiles + "source.directory", "${sixtyfour-test.root}/inbox-" + DONE_FILES);
+        config.put(doneFiles + "source.stable-for", "300ms");
+        config.put(doneFiles + "source.poll-interval", "200ms");
+        config.put(doneFiles + "source.done-file-name", "{name}.done");
+        companiesForTests(doneFiles, config);
         return config;
     }
 }
