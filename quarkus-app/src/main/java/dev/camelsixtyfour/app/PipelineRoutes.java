@@ -126,7 +126,6 @@ public class PipelineRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .split(method(intake, "rows")).streaming().stopOnException()
                     .process(rows::process)
-                    .process(intake::countHanded)
                 .end()
                 .process(intake::finish);
     }

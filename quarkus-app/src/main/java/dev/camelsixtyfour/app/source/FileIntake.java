@@ -22,7 +22,6 @@ import dev.camelsixtyfour.app.config.PipelineConfig.SourceType;
 import dev.camelsixtyfour.app.format.MalformedFileException;
 import dev.camelsixtyfour.app.format.RowReader;
 import dev.camelsixtyfour.app.format.RowReaders;
-import dev.camelsixtyfour.app.format.SourceRow;
 import dev.camelsixtyfour.app.mapping.InputSchemaClient.WorkflowUnavailableException;
 import dev.camelsixtyfour.app.ops.PipelineMetrics;
 import dev.camelsixtyfour.app.pipeline.Pipeline;
@@ -92,12 +91,6 @@ public final class FileIntake {
         throw new MalformedFileException(fileName, 1, "the header lacks the column" + (missing.size() > 1 ? "s " : " ")
                 + String.join(", ", missing) + " that the pipeline's mapping needs for required workflow columns;"
                 + " header found: " + String.join(", ", header), null);
-    }
-
-    /** After a row is done with (batched, rejected or skipped): the report of a later failure names it. */
-    public void countHanded(Exchange exchange) {
-        SourceRow row = exchange.getMessage().getBody(SourceRow.class);
-        exchange.getProperty(TALLY, FileTally.class).countHanded(row.line());
     }
 
     public void finish(Exchange exchange) {

@@ -74,6 +74,7 @@ public final class RowIntake {
             metrics.rowsRead(pipeline.name(), 1);
             if (tally.alreadyHanded(position)) {
                 tally.countSkipped();
+                tally.countHanded(row.line());
                 continue;
             }
             Optional<Rejection> rejection = accept(row, position, accepted);
@@ -107,6 +108,7 @@ public final class RowIntake {
         }
         handOver.handOn(tally.fileName(), tally.fileKey(), accepted);
         tally.countBatched(accepted.size());
+        accepted.forEach(row -> tally.countHanded(row.line()));
         accepted.clear();
     }
 
@@ -117,6 +119,7 @@ public final class RowIntake {
         rejectedRows.write(row.fileName(), row.line(), rejection.reason(), rejection.values());
         store.recordHanded(pipeline.name(), tally.fileKey(), position);
         tally.countRejected();
+        tally.countHanded(row.line());
         metrics.rowRejected(pipeline.name());
     }
 

@@ -10,6 +10,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ReturnListener;
 
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.connection.ChannelProxy;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import dev.camelsixtyfour.app.config.SinkConfig.RabbitMqSinkConfig;
@@ -40,7 +41,10 @@ final class RabbitMqSink implements ResultSink {
     @Override
     public void deliver(Delivery delivery) {
         template.execute(channel -> {
-            publishConfirmed(channel, delivery);
+            // The cached channel's proxy replaces a channel the broker closed (a missing exchange) with a fresh one
+            // on the next call: publish and wait for the confirm on one and the same channel, or the wait could
+            // succeed on the fresh channel that never saw the publication.
+            publishConfirmed(channel instanceof ChannelProxy proxy ? proxy.getTargetChannel() : channel, delivery);
             return null;
         });
     }

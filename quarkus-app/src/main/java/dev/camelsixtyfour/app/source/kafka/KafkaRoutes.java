@@ -4,23 +4,18 @@ import java.util.HashMap;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.apache.camel.LoggingLevel;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaEndpoint;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.camelsixtyfour.app.batch.BatchStore;
 import dev.camelsixtyfour.app.config.KafkaConfig;
 import dev.camelsixtyfour.app.config.PipelineConfig.SourceType;
-import dev.camelsixtyfour.app.ops.PipelineMetrics;
 import dev.camelsixtyfour.app.pipeline.Pipeline;
-import dev.camelsixtyfour.app.pipeline.PipelineRegistry;
-import dev.camelsixtyfour.app.source.PayloadIntake;
+import dev.camelsixtyfour.app.source.MessageSourceRoutes;
 
 /**
  * The {@code <name>-source} route of every pipeline whose source is a Kafka topic (camel-kafka). Auto commit is off:
@@ -32,41 +27,24 @@ import dev.camelsixtyfour.app.source.PayloadIntake;
  * neither stored nor parked.
  */
 @ApplicationScoped
-public class KafkaRoutes extends RouteBuilder {
-
-    /** The source slot of PipelineRoutes' startup order, which it leaves free for pipelines without a folder. */
-    private static final int SOURCE_STAGE = 6;
+public class KafkaRoutes extends MessageSourceRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaRoutes.class);
 
-    @Inject
-    PipelineRegistry registry;
-
-    @Inject
-    BatchStore store;
-
-    @Inject
-    PipelineMetrics metrics;
-
-    @Override
-    public void configure() {
-        registry.pipelines().stream()
-                .filter(pipeline -> pipeline.config().source().type() == SourceType.KAFKA)
-                .forEach(this::kafkaRoute);
+    public KafkaRoutes() {
+        super(SourceType.KAFKA);
     }
 
-    private void kafkaRoute(Pipeline pipeline) {
+    @Override
+    protected void sourceRoute(Pipeline pipeline) {
         KafkaConfig kafka = pipeline.config().source().kafka();
         String topic = required(pipeline, kafka.topic(), "topic");
         String brokers = required(pipeline, kafka.brokers(), "brokers");
         String deadLetter = kafka.deadLetterTopic().orElse(topic + ".DLT");
         String group = kafka.groupId().orElse("sixtyfour-" + pipeline.name());
-        RecordIntake intake = new RecordIntake(new PayloadIntake(pipeline, store, metrics, getContext()),
-                kafka.maxDeliveries());
+        RecordIntake intake = new RecordIntake(payloads(pipeline), kafka.maxDeliveries());
 
-        from(consumer(kafka, topic, brokers, group))
-                .routeId(pipeline.routeId("source"))
-                .startupOrder(1000 + pipeline.index() * 10 + SOURCE_STAGE)
+        asSource(pipeline, from(consumer(kafka, topic, brokers, group)))
                 .onException(Exception.class)
                     .maximumRedeliveries(kafka.maxDeliveries() - 1)
                     .redeliveryDelay(kafka.retryDelay().toMillis())

@@ -3,19 +3,14 @@ package dev.camelsixtyfour.app.source.mail;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.camelsixtyfour.app.batch.BatchStore;
 import dev.camelsixtyfour.app.config.MailConfig;
 import dev.camelsixtyfour.app.config.PipelineConfig.SourceType;
-import dev.camelsixtyfour.app.ops.PipelineMetrics;
 import dev.camelsixtyfour.app.pipeline.Pipeline;
-import dev.camelsixtyfour.app.pipeline.PipelineRegistry;
-import dev.camelsixtyfour.app.source.PayloadIntake;
+import dev.camelsixtyfour.app.source.MessageSourceRoutes;
 
 /**
  * The {@code <name>-source} route of every pipeline whose source is a mailbox ({@code mail}, over IMAP or IMAPS with
@@ -24,36 +19,20 @@ import dev.camelsixtyfour.app.source.PayloadIntake;
  * poll) when storing failed for a reason outside the mail.
  */
 @ApplicationScoped
-public class MailRoutes extends RouteBuilder {
-
-    /** The source slot of PipelineRoutes' startup order, which it leaves free for pipelines without a folder. */
-    private static final int SOURCE_STAGE = 6;
+public class MailRoutes extends MessageSourceRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailRoutes.class);
 
-    @Inject
-    PipelineRegistry registry;
-
-    @Inject
-    BatchStore store;
-
-    @Inject
-    PipelineMetrics metrics;
-
-    @Override
-    public void configure() {
-        registry.pipelines().stream()
-                .filter(pipeline -> pipeline.config().source().type() == SourceType.MAIL)
-                .forEach(this::mailRoute);
+    public MailRoutes() {
+        super(SourceType.MAIL);
     }
 
-    private void mailRoute(Pipeline pipeline) {
+    @Override
+    protected void sourceRoute(Pipeline pipeline) {
         MailConfig mail = pipeline.config().source().mail();
-        MailIntake intake = new MailIntake(new PayloadIntake(pipeline, store, metrics, getContext()), mail, metrics);
+        MailIntake intake = new MailIntake(payloads(pipeline), mail, metrics());
 
-        from(MailEndpoints.consumer(getContext(), pipeline, truststore(pipeline, mail)))
-                .routeId(pipeline.routeId("source"))
-                .startupOrder(1000 + pipeline.index() * 10 + SOURCE_STAGE)
+        asSource(pipeline, from(MailEndpoints.consumer(getContext(), pipeline, truststore(pipeline, mail))))
                 .process(intake::receive);
         LOG.info("Pipeline {}: reading {} folder {} on {} (processed: {}, quarantine: {})", pipeline.name(),
                 mail.protocol(), mail.folder(), mail.host().orElse(""), mail.processedAction(),

@@ -5,20 +5,15 @@ import java.util.List;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 
-import dev.camelsixtyfour.app.batch.BatchStore;
 import dev.camelsixtyfour.app.config.PipelineConfig.SourceType;
 import dev.camelsixtyfour.app.config.RabbitMqConfig;
-import dev.camelsixtyfour.app.ops.PipelineMetrics;
 import dev.camelsixtyfour.app.pipeline.Pipeline;
-import dev.camelsixtyfour.app.pipeline.PipelineRegistry;
-import dev.camelsixtyfour.app.source.PayloadIntake;
+import dev.camelsixtyfour.app.source.MessageSourceRoutes;
 
 /**
  * The {@code <name>-source} route of every pipeline whose source is {@code rabbitmq} (camel-spring-rabbitmq). The
@@ -29,29 +24,14 @@ import dev.camelsixtyfour.app.source.PayloadIntake;
  * {@code max-deliveries}: a classic queue only says "redelivered", not how often.
  */
 @ApplicationScoped
-public class RabbitMqRoutes extends RouteBuilder {
-
-    /** The source slot of PipelineRoutes' startup order, which it leaves free for pipelines without a folder. */
-    private static final int SOURCE_STAGE = 6;
+public class RabbitMqRoutes extends MessageSourceRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(RabbitMqRoutes.class);
 
     private final List<CachingConnectionFactory> connectionFactories = new ArrayList<>();
 
-    @Inject
-    PipelineRegistry registry;
-
-    @Inject
-    BatchStore store;
-
-    @Inject
-    PipelineMetrics metrics;
-
-    @Override
-    public void configure() {
-        registry.pipelines().stream()
-                .filter(pipeline -> pipeline.config().source().type() == SourceType.RABBITMQ)
-                .forEach(this::rabbitRoute);
+    public RabbitMqRoutes() {
+        super(SourceType.RABBITMQ);
     }
 
     /** The connections close with the app, after Camel has stopped the routes that use them. */
@@ -60,19 +40,18 @@ public class RabbitMqRoutes extends RouteBuilder {
         connectionFactories.forEach(CachingConnectionFactory::destroy);
     }
 
-    private void rabbitRoute(Pipeline pipeline) {
+    @Override
+    protected void sourceRoute(Pipeline pipeline) {
         RabbitMqConfig rabbit = pipeline.config().source().rabbitmq();
         String queue = rabbit.queue().orElseThrow(() -> new IllegalStateException("Pipeline " + pipeline.name()
                 + ": sixtyfour.pipelines." + pipeline.name() + ".source.rabbitmq.queue is required"));
         String connection = "connectionFactory=#" + bindConnectionFactory(pipeline) + "&disableReplyTo=true";
-        MessageIntake intake = new MessageIntake(new PayloadIntake(pipeline, store, metrics, getContext()), queue,
+        MessageIntake intake = new MessageIntake(payloads(pipeline), queue,
                 rabbit.maxDeliveries(), RabbitMqSettlement::messageId, RabbitMqSettlement::deliveries);
         RabbitMqSettlement settlement = new RabbitMqSettlement(intake, getContext().createProducerTemplate(),
                 deadLetterUri(rabbit, queue, connection));
 
-        from(consumerUri(rabbit, queue, connection))
-                .routeId(pipeline.routeId("source"))
-                .startupOrder(1000 + pipeline.index() * 10 + SOURCE_STAGE)
+        asSource(pipeline, from(consumerUri(rabbit, queue, connection)))
                 .process(settlement::receive);
         LOG.info("Pipeline {}: consuming RabbitMQ queue {} on {}:{} (dead letters to {} through {})", pipeline.name(),
                 queue, rabbit.host(), rabbit.port(), deadLetterQueue(rabbit, queue), deadLetterExchange(rabbit, queue));
