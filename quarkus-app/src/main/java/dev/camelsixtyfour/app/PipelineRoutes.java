@@ -145,7 +145,8 @@ public class PipelineRoutes extends RouteBuilder {
                     .forceCompletionOnStop()
                     .parallelProcessing().executorService(inFlight)
                     .log(LoggingLevel.DEBUG, "Pipeline " + pipeline.name()
-                            + ": batch ${header.SixtyfourAppBatchId} complete (${exchangeProperty.CamelAggregatedCompletedBy})")
+                            + ": batch ${header.SixtyfourAppBatchId} complete"
+                            + " (${exchangeProperty.CamelAggregatedCompletedBy})")
                     .to(pipeline.endpoint("trigger"))
                 .end();
     }

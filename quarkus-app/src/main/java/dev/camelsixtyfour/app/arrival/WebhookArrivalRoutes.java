@@ -29,10 +29,11 @@ import dev.camelsixtyfour.component.SixtyfourEndpoint;
  * <li>{@code sixtyfour-webhook}: the component's {@code sixtyfour:webhook} consumer on {@code sixtyfour.webhook.path}
  * (signature checked with the configured secret, repeats of an event id answered without processing) hands each
  * delivery to the pipeline that awaits its run;</li>
- * <li>{@code <name>-arrived}: writes the outbox and delivers to the sink, as the results stage does, or parks the
- * batch of a run that did not complete;</li>
- * <li>{@code <name>-overdue}, every {@code sixtyfour.webhook.overdue-check-interval}: triggers again, and this time awaits, each run whose webhook has not come within the
- * run timeout, so no batch waits forever for a delivery that was lost.</li>
+ * <li>{@code <name>-arrived}: writes the outbox and delivers to the sink, as the results stage does, or parks the batch
+ * of a run that did not complete;</li>
+ * <li>{@code <name>-overdue}, every {@code sixtyfour.webhook.overdue-check-interval}: triggers again, and this time
+ * awaits, each run whose webhook has not come within the run timeout, so no batch waits forever for a delivery that was
+ * lost.</li>
  * </ul>
  */
 @ApplicationScoped

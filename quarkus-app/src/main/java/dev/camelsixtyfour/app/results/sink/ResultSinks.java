@@ -128,6 +128,7 @@ public final class ResultSinks {
     private static String required(Pipeline pipeline, String option, Optional<String> value) {
         return value.filter(text -> !text.isBlank()).orElseThrow(() -> new IllegalStateException("Pipeline "
                 + pipeline.name() + ": sixtyfour.pipelines." + pipeline.name() + ".output.sink." + option
-                + " is required for a " + pipeline.config().output().sink().type().name().toLowerCase(Locale.ROOT) + " sink"));
+                + " is required for a " + pipeline.config().output().sink().type().name().toLowerCase(Locale.ROOT)
+                + " sink"));
     }
 }

@@ -23,12 +23,12 @@ import dev.camelsixtyfour.app.source.PayloadIntake;
 import dev.camelsixtyfour.app.source.PayloadIntake.Receipt;
 
 /**
- * Answers one ingest request. The checks run in this order, each with its own status: 401 without the ingest
- * token, 404 for a pipeline that is not an http source, 413 above the body-size limit, 415 for a Content-Type that
- * is not JSON, NDJSON or CSV or names a charset the JVM does not know, 400 for a body that cannot be read to its end (nothing stored). Otherwise every good
- * row is stored in a batch and every bad one recorded as rejected, as for a file, before the answer: 202 when all
- * rows were good, 400 listing the rejected rows when some were not (the good rows of that request ARE stored; send
- * only the rejected rows again). Both carry the receipt id.
+ * Answers one ingest request. The checks run in this order, each with its own status: 401 without the ingest token, 404
+ * for a pipeline that is not an http source, 413 above the body-size limit, 415 for a Content-Type that is not JSON,
+ * NDJSON or CSV or names a charset the JVM does not know, 400 for a body that cannot be read to its end (nothing
+ * stored). Otherwise every good row is stored in a batch and every bad one recorded as rejected, as for a file, before
+ * the answer: 202 when all rows were good, 400 listing the rejected rows when some were not (the good rows of that
+ * request ARE stored; send only the rejected rows again). Both carry the receipt id.
  */
 final class IngestHandler {
 

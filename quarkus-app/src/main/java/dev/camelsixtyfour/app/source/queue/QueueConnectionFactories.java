@@ -21,7 +21,8 @@ final class QueueConnectionFactories {
     static ConnectionFactory create(Pipeline pipeline) {
         QueueConfig queue = pipeline.config().source().queue();
         String brokerUrl = queue.brokerUrl().orElseThrow(() -> new IllegalStateException("Pipeline "
-                + pipeline.name() + ": sixtyfour.pipelines." + pipeline.name() + ".source.queue.broker-url is required"));
+                + pipeline.name() + ": sixtyfour.pipelines." + pipeline.name()
+                + ".source.queue.broker-url is required"));
         String username = queue.username().orElse(null);
         String password = queue.password().orElse(null);
         return switch (pipeline.config().source().type()) {

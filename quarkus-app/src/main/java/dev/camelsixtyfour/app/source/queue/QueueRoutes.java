@@ -32,7 +32,8 @@ public class QueueRoutes extends MessageSourceRoutes {
     protected void sourceRoute(Pipeline pipeline) {
         QueueConfig queue = pipeline.config().source().queue();
         String destination = queue.destination().orElseThrow(() -> new IllegalStateException("Pipeline "
-                + pipeline.name() + ": sixtyfour.pipelines." + pipeline.name() + ".source.queue.destination is required"));
+                + pipeline.name() + ": sixtyfour.pipelines." + pipeline.name()
+                + ".source.queue.destination is required"));
         String deadLetter = queue.deadLetterDestination().orElse(destination + ".DLQ");
         String component = pipeline.config().source().type().name().toLowerCase(Locale.ROOT);
         String connectionFactory = pipeline.routeId("connection-factory");

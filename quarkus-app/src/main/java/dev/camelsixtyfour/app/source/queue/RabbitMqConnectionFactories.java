@@ -7,9 +7,10 @@ import dev.camelsixtyfour.app.config.RabbitMqBroker;
 import dev.camelsixtyfour.app.pipeline.Pipeline;
 
 /**
- * One Spring AMQP connection factory per {@code rabbitmq} source (and per {@code rabbitmq} sink), named on its endpoints, so no two pipelines (and
- * no route of the operator's own) share one picked up from the registry. Publisher confirms are on: a dead letter
- * counts as published only once the broker has confirmed it, and only then is the original acknowledged.
+ * One Spring AMQP connection factory per {@code rabbitmq} source (and per {@code rabbitmq} sink), named on its
+ * endpoints, so no two pipelines (and no route of the operator's own) share one picked up from the registry. Publisher
+ * confirms are on: a dead letter counts as published only once the broker has confirmed it, and only then is the
+ * original acknowledged.
  */
 public final class RabbitMqConnectionFactories {
 
