@@ -57,8 +57,10 @@ public final class RunTriggerBenchmark {
     private static final Duration LATENCY = Duration.ofMillis(Long.getLong("benchmark.latencyMillis", 100));
     private static final int THREAD_BUDGET = Integer.getInteger("benchmark.threads", 8);
     private static final int IN_FLIGHT = Integer.getInteger("benchmark.inFlight", 256);
+    /** The S&P 500 list kept beside the project ({@code ../shared/data} from the directory Maven runs in). */
     private static final Path DATA = Path.of(System.getProperty("benchmark.data",
-            "/work/shared/data/sp500-constituents.csv"));
+            Path.of(System.getProperty("maven.multiModuleProjectDirectory", "."))
+                    .resolve("../shared/data/sp500-constituents.csv").normalize().toString()));
 
     private RunTriggerBenchmark() {
     }

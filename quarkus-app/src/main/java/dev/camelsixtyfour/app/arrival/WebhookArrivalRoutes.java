@@ -91,6 +91,8 @@ public class WebhookArrivalRoutes extends RouteBuilder {
                 + "&allowUnsigned=" + webhook.allowUnsigned(), SixtyfourEndpoint.class);
         webhook.signingSecret().filter(secret -> !secret.isBlank())
                 .ifPresent(endpoint.getWebhookConfiguration()::setSigningSecret);
+        // created while routes are still being configured, perhaps before the component has the app's settings
+        endpoint.getConfiguration().setBaseUri(registry.baseUri());
         WebhookReceipt receipt = new WebhookReceipt(runs);
 
         from(endpoint)

@@ -45,7 +45,9 @@ import dev.camelsixtyfour.app.source.RowChunks;
  */
 public final class HandOverBenchmark {
 
-    private static final Path DATA = Path.of("/work/shared/data");
+    /** The public company lists kept beside the project ({@code ../shared/data} from the directory Maven runs in). */
+    private static final Path DATA = Path.of(System.getProperty("maven.multiModuleProjectDirectory", "."))
+            .resolve("../shared/data").normalize();
     private static final List<String> INPUTS = List.of("sp500-constituents.csv", "nasdaq-listed-symbols.csv");
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.camelsixtyfour.app.batch.BatchHeaders;
+import dev.camelsixtyfour.app.ops.Failures;
 import dev.camelsixtyfour.app.pipeline.Pipeline;
 import dev.camelsixtyfour.app.results.BatchOutcome;
 import dev.camelsixtyfour.app.results.Outbox;
@@ -77,7 +78,7 @@ public final class SinkDelivery {
             throw new IllegalStateException("Pipeline " + pipeline.name() + ": batch "
                     + exchange.getMessage().getHeader(BatchHeaders.BATCH_ID) + " has no results to deliver", failure);
         }
-        String reason = failure == null ? "unknown" : failure.getMessage();
+        String reason = Failures.describe(failure);
         undelivered.park(delivery.outcome(), delivery.ndjson(), delivery.rows(), sink.describe(), reason);
         LOG.warn("Pipeline {}: results of batch {} not delivered to {} after {} attempts; parked in {}: {}",
                 pipeline.name(), delivery.outcome().batchId(), sink.describe(),

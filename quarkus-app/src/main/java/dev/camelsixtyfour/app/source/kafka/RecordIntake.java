@@ -7,6 +7,7 @@ import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.camelsixtyfour.app.ops.Failures;
 import dev.camelsixtyfour.app.source.PayloadFormat;
 import dev.camelsixtyfour.app.source.PayloadIntake;
 import dev.camelsixtyfour.app.source.PayloadIntake.Receipt;
@@ -56,7 +57,7 @@ final class RecordIntake {
                     record, receipt.accepted(), receipt.rejected(), receipt.alreadyStored());
         } catch (RuntimeException e) {
             throw new IllegalStateException("Record " + record + " (attempt " + attempt + " of " + maxDeliveries
-                    + "): " + e.getMessage(), e);
+                    + "): " + Failures.describe(e), e);
         }
     }
 

@@ -14,6 +14,7 @@ import org.apache.camel.component.jms.JmsMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.camelsixtyfour.app.ops.Failures;
 import dev.camelsixtyfour.app.source.PayloadFormat;
 import dev.camelsixtyfour.app.source.PayloadIntake;
 import dev.camelsixtyfour.app.source.PayloadIntake.Receipt;
@@ -80,7 +81,7 @@ final class MessageIntake {
                     messageId, receipt.accepted(), receipt.rejected(), receipt.alreadyStored());
         } catch (RuntimeException e) {
             throw new IllegalStateException("Message " + messageId + " on " + destination + " (delivery "
-                    + deliveries(in) + " of " + maxDeliveries + "): " + e.getMessage(), e);
+                    + deliveries(in) + " of " + maxDeliveries + "): " + Failures.describe(e), e);
         }
     }
 
