@@ -75,6 +75,8 @@ public class SinkRoutes extends RouteBuilder {
         from(pipeline.endpoint("deliver"))
                 .routeId(pipeline.routeId("deliver")).startupOrder(order)
                 .onException(Exception.class)
+                    // Known limitation: the waits between attempts hold the batch's thread, one of
+                    // batch.concurrency, meanwhile.
                     .maximumRedeliveries(Math.max(0, retry.attempts() - 1))
                     .redeliveryDelay(retry.firstDelay().toMillis())
                     .useExponentialBackOff().backOffMultiplier(2)

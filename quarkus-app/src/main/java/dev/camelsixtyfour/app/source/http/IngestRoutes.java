@@ -52,6 +52,9 @@ public class IngestRoutes extends RouteBuilder {
             return;
         }
         IngestToken token = new IngestToken(config.ingest().token().orElse(null));
+        // Known limitation: the HTTP server's own body cap (quarkus.http.limits.max-body-size, set to the ingest limit)
+        // answers 413 with an empty body before this route runs, so the handler's JSON answer and WARN come only when
+        // the server cap is higher.
         IngestHandler handler = new IngestHandler(token, intakes, config.ingest().maxBodySize().asLongValue());
 
         from("platform-http:" + PATH + "?httpMethodRestrict=POST")

@@ -45,6 +45,8 @@ public class KafkaRoutes extends MessageSourceRoutes {
         RecordIntake intake = new RecordIntake(payloads(pipeline), kafka.maxDeliveries());
 
         asSource(pipeline, from(consumer(kafka, topic, brokers, group)))
+                // Known limitation: attempts are counted in this process, so a restart gives a failing record its
+                // attempts again, and the retries hold up the partition (and the consumer's other partitions).
                 .onException(Exception.class)
                     .maximumRedeliveries(kafka.maxDeliveries() - 1)
                     .redeliveryDelay(kafka.retryDelay().toMillis())

@@ -66,6 +66,8 @@ final class MailIntake {
         this.rejections = new MailRejections(payloads.pipeline().paths().rejected());
     }
 
+    // Known limitation: a mail that fails for a reason outside its content (the API, the database, the connection)
+    // stays unseen and is read again at every poll, without a limit like the queues' max-deliveries.
     void receive(Exchange exchange) throws MessagingException {
         Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
         MailEnvelope envelope = MailEnvelope.of(message);
