@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,7 +20,7 @@ import static org.awaitility.Awaitility.await;
 
 class EnrichmentAsyncEndpointsTest {
 
-    private static final String SECRET = "sk_whsec_async_51c0";
+    private static final String SECRET = "sk_whsec_" + UUID.randomUUID();
 
     private static SixtyfourEmulator start(Duration step) {
         return SixtyfourEmulator.builder().runStepDuration(step).signingSecret(SECRET)

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,8 +22,8 @@ import static org.awaitility.Awaitility.await;
 
 class OutgoingWebhookDeliveryTest {
 
-    private static final String SECRET = "sk_whsec_test_3f9a1c";
-    private static final String NEW_SECRET = "sk_whsec_test_rotated_77b2";
+    private static final String SECRET = "sk_whsec_" + UUID.randomUUID();
+    private static final String NEW_SECRET = "sk_whsec_" + UUID.randomUUID();
 
     private static SixtyfourEmulator start(String secret) {
         SixtyfourEmulator.Builder builder = SixtyfourEmulator.builder().runStepDuration(Duration.ofMillis(10))

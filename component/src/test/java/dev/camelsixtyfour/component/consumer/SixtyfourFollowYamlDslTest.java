@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.camelsixtyfour.component.SixtyfourConstants;
 import dev.camelsixtyfour.component.support.EmulatedCamel;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SixtyfourFollowYamlDslTest {
 
-    private static final String SECRET = "sk_whsec_yaml";
+    private static final String SECRET = "sk_whsec_" + UUID.randomUUID();
 
     @RegisterExtension
     static final SixtyfourEmulatorExtension EMULATOR =

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -38,7 +39,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class SixtyfourLargeResultBoundedHeapTest {
 
-    private static final String SECRET = "sk_whsec_bounded_heap";
+    private static final String SECRET = "sk_whsec_" + UUID.randomUUID();
     private static final long ROWS = 1_000_000;
     /** A row held as a LinkedHashMap of four entries costs far more than this; a list of all rows cannot fit. */
     private static final long MIN_BYTES_PER_MATERIALISED_ROW = 400;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.camelsixtyfour.component.SixtyfourConstants;
@@ -30,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  */
 class SixtyfourWebhookEndToEndTest {
 
-    private static final String SECRET = "sk_whsec_end_to_end";
+    private static final String SECRET = "sk_whsec_" + UUID.randomUUID();
     private static final String PATH = "/hooks/sixtyfour/runs";
     private static final int INLINE_LIMIT = 2;
 
@@ -99,7 +100,7 @@ class SixtyfourWebhookEndToEndTest {
 
     @Test
     void deliveryDuringASecretRotationIsAccepted() {
-        EMULATOR.emulator().rollSigningSecret("sk_whsec_next_secret");
+        EMULATOR.emulator().rollSigningSecret("sk_whsec_" + UUID.randomUUID());
 
         starter.startRun(EmulatorDefaults.OUTGOING_WEBHOOK_WORKFLOW_ID,
                 EmulatedCamel.COMPANIES.subList(0, INLINE_LIMIT), "");

@@ -90,7 +90,7 @@ class WebhookArrivalEndToEndTest {
         String forged = SignedDelivery.completedRun(eventId, jobId, EmulatorDefaults.COMPANY_WORKFLOW_ID,
                 List.of(Map.of("symbol", "FAKE", "name", "Forged Corp")));
 
-        int status = SignedDelivery.post(receiver, eventId, forged, "sk_whsec_not_the_organisations");
+        int status = SignedDelivery.post(receiver, eventId, forged, "sk_whsec_" + UUID.randomUUID());
 
         assertThat(status).isEqualTo(401);
         assertThat(stateOf(jobId)).isEqualTo(AwaitedRuns.AWAITING);

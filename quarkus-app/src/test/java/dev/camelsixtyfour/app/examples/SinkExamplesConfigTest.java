@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +32,10 @@ import dev.camelsixtyfour.app.config.SixtyfourAppConfig;
 class SinkExamplesConfigTest {
 
     private static final Path EXAMPLES = Path.of("..", "examples");
+    private static final String SIGNING_SECRET = "sk_whsec_" + UUID.randomUUID();
     private static final Map<String, String> ENVIRONMENT = Map.of("SIXTYFOUR_WORKFLOW_ID", "wf-1",
             "CRM_CALLBACK_TOKEN", "t", "BROKER_USER", "u", "BROKER_PASSWORD", "p", "KAFKA_JAAS_CONFIG", "j",
-            "SIXTYFOUR_WEBHOOK_SIGNING_SECRET", "sk_whsec_example");
+            "SIXTYFOUR_WEBHOOK_SIGNING_SECRET", SIGNING_SECRET);
 
     @Test
     void sinksExampleDeliversToAnHttpCallback() throws IOException {
@@ -68,7 +70,7 @@ class SinkExamplesConfigTest {
 
         assertThat(companies.run().arrival()).isEqualTo(RunArrival.WEBHOOK);
         assertThat(companies.output().sink().type()).isEqualTo(SinkType.JMS);
-        assertThat(config.webhook().signingSecret()).contains("sk_whsec_example");
+        assertThat(config.webhook().signingSecret()).contains(SIGNING_SECRET);
     }
 
     /**

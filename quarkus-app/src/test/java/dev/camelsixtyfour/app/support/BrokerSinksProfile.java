@@ -2,6 +2,7 @@ package dev.camelsixtyfour.app.support;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
@@ -22,7 +23,7 @@ public class BrokerSinksProfile implements QuarkusTestProfile {
     public static final String KAFKA = "kafka-out";
     public static final String KAFKA_CLOSED = "kafka-closed-out";
     /** A secret client property, unused on the PLAINTEXT listener: it must reach the client and nothing else. */
-    public static final String KAFKA_SECRET = "kafka-sink-secret-7d2a";
+    public static final String KAFKA_SECRET = "kafka-sink-" + UUID.randomUUID();
 
     @Override
     public Map<String, String> getConfigOverrides() {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -22,7 +23,7 @@ import dev.camelsixtyfour.emulator.SixtyfourEmulator;
 public class EmulatorResource implements QuarkusTestResourceLifecycleManager {
 
     /** The emulator signs its webhook deliveries with this; the app is given it as sixtyfour-test.signing-secret. */
-    public static final String SIGNING_SECRET = "sk_whsec_app_test_5b1e0c";
+    public static final String SIGNING_SECRET = "sk_whsec_" + UUID.randomUUID();
 
     private static SixtyfourEmulator emulator;
     private static Path root;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.Flags;
@@ -36,8 +37,8 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
     public static final String MAILBOX_USER = "companies@mail.test";
     public static final String SECURE_USER = "secure@mail.test";
     public static final String UNTRUSTED_USER = "untrusted@mail.test";
-    public static final String PASSWORD = "test-mail-password-5c1e";
-    private static final String STORE_PASSWORD = "changeit";
+    public static final String PASSWORD = "mail-" + UUID.randomUUID();
+    private static final String STORE_PASSWORD = "store-" + UUID.randomUUID();
 
     private static GreenMail greenMail;
     private static int smtpPort;

@@ -2,6 +2,7 @@ package dev.camelsixtyfour.app.support;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
@@ -15,7 +16,7 @@ public class KafkaSourceProfile implements QuarkusTestProfile {
     public static final String CLIENT_ID = "sixtyfour-test-events";
     public static final int MAX_DELIVERIES = 3;
     /** A secret client property, unused on the PLAINTEXT listener: it must reach the client and nothing else. */
-    public static final String JAAS_SECRET = "kafka-test-secret-5e1f";
+    public static final String JAAS_SECRET = "kafka-test-" + UUID.randomUUID();
 
     @Override
     public Map<String, String> getConfigOverrides() {

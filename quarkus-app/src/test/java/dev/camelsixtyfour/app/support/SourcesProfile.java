@@ -2,6 +2,7 @@ package dev.camelsixtyfour.app.support;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
@@ -18,7 +19,7 @@ public class SourcesProfile implements QuarkusTestProfile {
     public static final String AMQP = "amqp";
     public static final String CORE_QUEUE = "companies.core";
     public static final String AMQP_QUEUE = "companies.amqp";
-    public static final String INGEST_TOKEN = "test-ingest-token-7f3a";
+    public static final String INGEST_TOKEN = "ingest-" + UUID.randomUUID();
     public static final int MAX_BODY_BYTES = 32 * 1024;
     public static final int MAX_DELIVERIES = 3;
 
